@@ -1,0 +1,43 @@
+// Example protected JSON endpoint. proxy.ts has already applied the route's requirement
+// (aal1 for session tokens, highest_available for cookies); this returns who is calling.
+import type { NextRequest } from "next/server";
+import { effectiveAal } from "@/lib/factorPolicy";
+import { whoami } from "@/lib/kratos/client";
+import { KratosUnavailableError } from "@/lib/kratos/errors";
+import { sessionTokenOf, transportOf } from "@/lib/routePolicy";
+import { unavailableResponse } from "@/lib/unavailablePage";
+
+export async function GET(req: NextRequest) {
+  const transport = transportOf(req.headers);
+  try {
+    const session = await whoami(
+      transport === "token"
+        ? { sessionToken: sessionTokenOf(req.headers) }
+        : { cookie: req.headers.get("cookie") },
+    );
+    if (!session?.identity) {
+      return Response.json(
+        { error: { id: "session_required", code: 401, message: "Sign in first." } },
+        { status: 401 },
+      );
+    }
+    const methods = session.authentication_methods ?? [];
+    return Response.json(
+      {
+        identity: { id: session.identity.id, traits: session.identity.traits },
+        transport,
+        authenticator_assurance_level: session.authenticator_assurance_level,
+        effective_aal: effectiveAal(methods),
+        authentication_methods: methods.map((m) => ({
+          method: m.method,
+          aal: m.aal,
+          completed_at: m.completed_at,
+        })),
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (err) {
+    if (err instanceof KratosUnavailableError) return unavailableResponse("/api/me", true);
+    throw err;
+  }
+}

@@ -1,0 +1,44 @@
+// Sign-out: a same-origin POST only. Asks Kratos for a logout token with the browser's
+// cookies, performs the logout server-side and passes Kratos's cookie deletions back.
+import { NextResponse, type NextRequest } from "next/server";
+import { getConfig } from "@/lib/config";
+import { createLogoutFlow } from "@/lib/kratos/client";
+import { KratosUnavailableError } from "@/lib/kratos/errors";
+import { forwardToPublic } from "@/lib/kratos/client";
+import { validatedReturnTo, unavailablePath } from "@/lib/kratos/loadFlow";
+import { clearCacheCookieHeader } from "@/lib/sessionCache";
+
+export async function POST(req: NextRequest) {
+  const cfg = getConfig();
+  const origin = req.headers.get("origin");
+  if (origin !== null && origin !== cfg.appUrl.origin) {
+    return NextResponse.json(
+      { error: { id: "forbidden_origin", message: "Cross-site sign-out refused." } },
+      { status: 403 },
+    );
+  }
+  const form = await req.formData().catch(() => null);
+  const requested = validatedReturnTo(form?.get("return_to"));
+  const to = new URL(requested ?? "/login?notice=signed_out", cfg.appUrl);
+  const res = NextResponse.redirect(to, 303);
+  res.headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
+  const cookie = req.headers.get("cookie");
+  if (!cookie) return res;
+  try {
+    const flow = await createLogoutFlow(cookie);
+    if (!flow) return res;
+    const upstream = await forwardToPublic(
+      "self-service/logout",
+      `?token=${encodeURIComponent(flow.logout_token)}`,
+      {
+        headers: { cookie, accept: "application/json" },
+      },
+    );
+    for (const c of upstream.headers.getSetCookie()) res.headers.append("set-cookie", c);
+    return res;
+  } catch (err) {
+    if (err instanceof KratosUnavailableError)
+      return NextResponse.redirect(new URL(unavailablePath("/"), cfg.appUrl), 303);
+    throw err;
+  }
+}

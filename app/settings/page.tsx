@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { ErrorView } from "@/components/ErrorView";
+import { FlowForms } from "@/components/flow/FlowForms";
+import { Messages } from "@/components/flow/Messages";
+import { Header } from "@/components/Header";
+import { NoticeFromQuery } from "@/components/NoticeFromQuery";
+import { Card, PageShell } from "@/components/ui/Card";
+import { loadFlow, param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
+import { emailOf } from "@/lib/kratos/currentSession";
+import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const returnTo = validatedReturnTo(param(sp, "return_to"));
+  const loaded = await loadFlow("settings", sp, { return_to: returnTo }, returnTo);
+  if (loaded.error)
+    return <ErrorView title={loaded.error.title} message={loaded.error.message} retryHref="/settings" />;
+  const { flow } = loaded;
+  const status = settingsStatus(flow.ui.nodes);
+  return (
+    <>
+      <Header email={emailOf(flow.identity)} />
+      <PageShell>
+        <Card title="Account settings" subtitle="Your profile, password and ways to confirm it’s you.">
+          <NoticeFromQuery notice={param(sp, "notice")} />
+          <Messages messages={flow.ui.messages ?? []} />
+          <FlowForms
+            ui={flow.ui}
+            idPrefix="settings"
+            titled
+            sectionIntro={(group) => {
+              const line = statusLine(group, status);
+              return line ? (
+                <p
+                  className="mb-3 text-sm text-slate-600 dark:text-slate-400"
+                  data-testid={`status-${group}`}
+                >
+                  {line}
+                </p>
+              ) : null;
+            }}
+          />
+        </Card>
+      </PageShell>
+    </>
+  );
+}

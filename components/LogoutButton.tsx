@@ -1,0 +1,13 @@
+import { linkStyle } from "@/components/ui/buttonStyles";
+
+/** Sign-out is a POST (a third-party page cannot trigger it with a link or an image). */
+export function LogoutButton({ label = "Sign out", returnTo }: { label?: string; returnTo?: string }) {
+  return (
+    <form action="/logout" method="post" className="inline">
+      {returnTo ? <input type="hidden" name="return_to" value={returnTo} /> : null}
+      <button type="submit" className={linkStyle}>
+        {label}
+      </button>
+    </form>
+  );
+}

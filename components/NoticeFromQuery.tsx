@@ -1,0 +1,8 @@
+import { Notice } from "@/components/ui/Notice";
+import { isNoticeId, NOTICES } from "@/lib/kratos/errors";
+
+/** Shows the app's own `?notice=` message (only known ids; never echoes the query). */
+export function NoticeFromQuery({ notice }: { notice: string | undefined }) {
+  if (!isNoticeId(notice)) return null;
+  return <Notice kind={notice === "signed_out" ? "success" : "info"}>{NOTICES[notice]}</Notice>;
+}

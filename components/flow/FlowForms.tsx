@@ -1,0 +1,66 @@
+import type { UiContainer } from "@ory/client-fetch";
+import type { ReactNode } from "react";
+import { NodeView } from "@/components/flow/NodeView";
+import { nodeKey, splitIntoForms } from "@/lib/kratos/nodes";
+
+const SECTION_TITLES: Record<string, string> = {
+  profile: "Profile",
+  password: "Password",
+  code: "Email code",
+  totp: "Authenticator app",
+  webauthn: "Security keys",
+  passkey: "Passkeys",
+  lookup_secret: "Backup codes",
+};
+
+/**
+ * A Kratos flow's forms. Each is a plain HTML form posting to the node's `action` (the
+ * app's proxy), so everything but WebAuthn works without JavaScript.
+ * `sectionIntro` may add a line (e.g. what is set up) above a method's form.
+ */
+export function FlowForms({
+  ui,
+  idPrefix,
+  titled = false,
+  sectionIntro,
+}: {
+  ui: UiContainer;
+  idPrefix: string;
+  titled?: boolean;
+  sectionIntro?: (group: string) => ReactNode;
+}) {
+  const sections = splitIntoForms(ui.nodes);
+  return (
+    <div className="space-y-6">
+      {sections.map((section, si) => {
+        const title = SECTION_TITLES[section.group];
+        const headingId = `${idPrefix}-${section.group}-title`;
+        return (
+          <section
+            key={section.group}
+            aria-labelledby={titled && title ? headingId : undefined}
+            data-group={section.group}
+            className={titled && si > 0 ? "border-t border-slate-200 pt-6 dark:border-slate-800" : undefined}
+          >
+            {titled && title ? (
+              <h2 id={headingId} className="mb-3 text-lg font-semibold">
+                {title}
+              </h2>
+            ) : null}
+            {sectionIntro?.(section.group)}
+            <form
+              action={ui.action}
+              method={ui.method}
+              className="space-y-4"
+              data-testid={`form-${section.group}`}
+            >
+              {section.nodes.map((node, i) => (
+                <NodeView key={nodeKey(node, i)} node={node} idPrefix={`${idPrefix}-${section.group}`} />
+              ))}
+            </form>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

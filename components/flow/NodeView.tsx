@@ -1,0 +1,175 @@
+import type {
+  UiNode,
+  UiNodeAnchorAttributes,
+  UiNodeImageAttributes,
+  UiNodeTextAttributes,
+  UiText,
+} from "@ory/client-fetch";
+import { BackupCodes } from "@/components/flow/BackupCodes";
+import { WebAuthnOnLoad, WebAuthnTrigger } from "@/components/flow/WebAuthnTrigger";
+import { dangerButton, linkStyle, primaryButton, secondaryButton } from "@/components/ui/buttonStyles";
+import { isInput, labelOf } from "@/lib/kratos/nodes";
+
+function FieldMessages({ id, messages }: { id: string; messages: UiText[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div id={id} className="space-y-1">
+      {messages.map((m, i) => (
+        <p
+          key={`${m.id}-${i}`}
+          role={m.type === "error" ? "alert" : undefined}
+          data-message-id={m.id}
+          className={
+            m.type === "error"
+              ? "text-sm text-red-700 dark:text-red-300"
+              : "text-sm text-slate-600 dark:text-slate-400"
+          }
+        >
+          {m.text}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function textOf(t: UiText): { codes?: string[]; text: string } {
+  const ctx = t.context as { secrets?: UiText[] } | undefined;
+  if (ctx?.secrets) return { codes: ctx.secrets.map((s) => s.text), text: t.text };
+  return { text: t.text };
+}
+
+const DESTRUCTIVE = new Set(["totp_unlink", "webauthn_remove", "passkey_remove", "lookup_secret_disable"]);
+
+export function NodeView({ node, idPrefix }: { node: UiNode; idPrefix: string }) {
+  const a = node.attributes;
+  const label = labelOf(node);
+
+  if (a.node_type === "img") {
+    const img = a as UiNodeImageAttributes;
+    // A data: URL from Kratos (the TOTP QR code); next/image adds nothing here.
+    return (
+      // eslint-disable-next-line @next/next/no-img-element
+      <img
+        src={img.src}
+        alt={label}
+        width={img.width}
+        height={img.height}
+        id={img.id}
+        className="mx-auto rounded bg-white p-2"
+      />
+    );
+  }
+  if (a.node_type === "text") {
+    const t = textOf((a as UiNodeTextAttributes).text);
+    return (
+      <div className="space-y-1" data-node-id={(a as UiNodeTextAttributes).id}>
+        {label ? <p className="text-sm font-medium">{label}</p> : null}
+        {t.codes ? (
+          <BackupCodes codes={t.codes} />
+        ) : (
+          <p
+            className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
+            data-testid={(a as UiNodeTextAttributes).id}
+          >
+            {t.text}
+          </p>
+        )}
+      </div>
+    );
+  }
+  if (a.node_type === "a") {
+    const link = a as UiNodeAnchorAttributes;
+    return (
+      <a href={link.href} id={link.id} className={linkStyle}>
+        {link.title.text}
+      </a>
+    );
+  }
+  if (a.node_type === "script") return null; // WebAuthnTrigger loads Kratos's script itself.
+  if (!isInput(node)) return null;
+
+  const input = node.attributes;
+  const value = input.value === undefined || input.value === null ? undefined : String(input.value);
+  if (input.type === "hidden") {
+    return (
+      <>
+        <input type="hidden" name={input.name} value={value ?? ""} />
+        {input.onloadTrigger ? <WebAuthnOnLoad trigger={input.onloadTrigger} /> : null}
+      </>
+    );
+  }
+  if (input.type === "submit" || input.type === "button") {
+    if (input.onclickTrigger) {
+      return (
+        <WebAuthnTrigger
+          name={input.name}
+          value={value ?? ""}
+          trigger={input.onclickTrigger}
+          label={label}
+          className={secondaryButton}
+        />
+      );
+    }
+    const style = DESTRUCTIVE.has(input.name)
+      ? dangerButton
+      : input.name === "method"
+        ? primaryButton
+        : secondaryButton;
+    return (
+      <button type="submit" name={input.name} value={value} disabled={input.disabled} className={style}>
+        {label}
+      </button>
+    );
+  }
+
+  const id = `${idPrefix}-${input.name.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
+  const messages = node.messages ?? [];
+  const hasError = messages.some((m) => m.type === "error");
+  const describedBy = messages.length ? `${id}-messages` : undefined;
+
+  if (input.type === "checkbox") {
+    return (
+      <div className="space-y-1">
+        <label htmlFor={id} className="flex items-center gap-2 text-sm">
+          <input
+            id={id}
+            type="checkbox"
+            name={input.name}
+            value="true"
+            defaultChecked={input.value === true}
+            aria-describedby={describedBy}
+            aria-invalid={hasError || undefined}
+            className="h-4 w-4"
+          />
+          {label}
+        </label>
+        <FieldMessages id={`${id}-messages`} messages={messages} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+        {input.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        name={input.name}
+        type={input.type}
+        defaultValue={input.type === "password" ? undefined : value}
+        required={input.required}
+        disabled={input.disabled}
+        autoComplete={input.autocomplete}
+        pattern={input.pattern}
+        maxLength={input.maxlength}
+        aria-invalid={hasError || undefined}
+        aria-describedby={describedBy}
+        inputMode={input.name === "code" || input.name === "totp_code" ? "numeric" : undefined}
+        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-950"
+      />
+      <FieldMessages id={`${id}-messages`} messages={messages} />
+    </div>
+  );
+}

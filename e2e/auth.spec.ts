@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { login, newUser, register } from "./support/users";
+
+test("register, see the home page signed in, sign out, sign in again", async ({ page }) => {
+  const user = newUser("auth");
+  await register(page, user);
+
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?flow=/);
+  await expect(page.getByText("You have been signed out.")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+
+  await login(page, user, { expectGate: true });
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+});
+
+test("a wrong password shows Kratos's error on the form", async ({ page }) => {
+  const user = newUser("wrongpw");
+  await register(page, user);
+  await page.context().clearCookies();
+
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(`${user.password}-wrong`);
+  await page.getByRole("button", { name: "Sign in with password" }).click();
+
+  await expect(page).toHaveURL(/\/login\?flow=/);
+  // Kratos message 4000006: the provided credentials are invalid.
+  const alert = page.locator('[data-message-id="4000006"]');
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(/credentials are invalid/i);
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+});

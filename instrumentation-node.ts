@@ -1,0 +1,11 @@
+import { ConfigError, getConfig } from "@/lib/config";
+
+try {
+  getConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,36 @@
+// Decides what a protected request gets, from the route's requirement and the session.
+// Pure: the middleware gathers the inputs and carries out the answer.
+import {
+  DEFAULT_FACTOR_POLICY,
+  effectiveAal,
+  highestAvailableAal,
+  type AmrEntry,
+  type FactorPolicy,
+} from "@/lib/factorPolicy";
+import type { Requirement } from "@/lib/routePolicy";
+
+export interface SessionFacts {
+  /** What Kratos says (`authenticator_assurance_level`). */
+  kratosAal: string;
+  amr: readonly AmrEntry[];
+  /** Kratos credential types of the identity (from the admin API). */
+  credentialTypes: readonly string[];
+}
+
+export type AccessDecision =
+  | { type: "allow" }
+  | { type: "sign_in" }
+  /** `refresh`: Kratos already calls the session aal2, so a plain aal2 login flow would refuse. */
+  | { type: "step_up"; refresh: boolean };
+
+export function decideAccess(
+  requirement: Requirement,
+  session: SessionFacts | null,
+  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+): AccessDecision {
+  if (!session) return { type: "sign_in" };
+  if (requirement === "aal1") return { type: "allow" };
+  if (effectiveAal(session.amr, policy) === "aal2") return { type: "allow" };
+  if (highestAvailableAal(session.credentialTypes, policy) !== "aal2") return { type: "allow" };
+  return { type: "step_up", refresh: session.kratosAal === "aal2" };
+}

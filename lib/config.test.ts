@@ -1,0 +1,278 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, secretWeakness } from "@/lib/config";
+
+// 64 hex characters, like `openssl rand -hex 32` prints.
+const GOOD_SECRET = "3f9a1c7e5b2d8064af13ce97b5d2086e4c1a7f3b9e2d5c8061fa4b7e3d9c2a15";
+
+function env(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    APP_URL: "http://localhost:3000",
+    KRATOS_PUBLIC_URL: "http://127.0.0.1:4433",
+    KRATOS_ADMIN_URL: "http://127.0.0.1:4434",
+    SESSION_SECRET: GOOD_SECRET,
+    ...overrides,
+  };
+}
+
+/** The ConfigError parseConfig throws, failing the test if it throws nothing or something else. */
+function configErrorOf(e: Record<string, string | undefined>): ConfigError {
+  let thrown: unknown;
+  try {
+    parseConfig(e);
+  } catch (err) {
+    thrown = err;
+  }
+  if (thrown === undefined) throw new Error("parseConfig accepted an invalid configuration");
+  expect(thrown).toBeInstanceOf(ConfigError);
+  return thrown as ConfigError;
+}
+
+const problemsOf = (e: Record<string, string | undefined>): string[] => configErrorOf(e).problems;
+
+describe("parseConfig", () => {
+  describe("a valid environment", () => {
+    it("parses with defaults", () => {
+      const c = parseConfig(env());
+      expect(c.appUrl.href).toBe("http://localhost:3000/");
+      expect(c.kratosPublicUrl.href).toBe("http://127.0.0.1:4433/");
+      expect(c.kratosAdminUrl.href).toBe("http://127.0.0.1:4434/");
+      expect(c.sessionSecret).toBe(GOOD_SECRET);
+      expect(c.sessionCacheTtlSeconds).toBe(30);
+      expect(c.kratosTimeoutMs).toBe(5000);
+      expect(c.enrollmentGate).toBe(true);
+      expect(c.returnToOrigins).toEqual([]);
+      expect(c.supportContact).toBe("your administrator");
+      expect(c.secureCookies).toBe(false);
+    });
+
+    it("sets secure cookies for an https APP_URL", () => {
+      expect(parseConfig(env({ APP_URL: "https://auth.example.test" })).secureCookies).toBe(true);
+    });
+
+    it("trims URLs and keeps a path on the Kratos URL", () => {
+      const c = parseConfig(env({ KRATOS_PUBLIC_URL: "  http://kratos.internal:4433/public  " }));
+      expect(c.kratosPublicUrl.href).toBe("http://kratos.internal:4433/public");
+    });
+
+    it("reads the optional settings", () => {
+      const c = parseConfig(
+        env({
+          SESSION_CACHE_TTL_SECONDS: "0",
+          KRATOS_TIMEOUT_MS: " 60000 ",
+          ENROLLMENT_GATE: "off",
+          SUPPORT_CONTACT: "  help@example.test ",
+        }),
+      );
+      expect(c.sessionCacheTtlSeconds).toBe(0);
+      expect(c.kratosTimeoutMs).toBe(60000);
+      expect(c.enrollmentGate).toBe(false);
+      expect(c.supportContact).toBe("help@example.test");
+    });
+
+    it("treats empty optional settings as unset", () => {
+      const c = parseConfig(
+        env({
+          SESSION_CACHE_TTL_SECONDS: "",
+          KRATOS_TIMEOUT_MS: "  ",
+          ENROLLMENT_GATE: "",
+          SUPPORT_CONTACT: " ",
+        }),
+      );
+      expect(c.sessionCacheTtlSeconds).toBe(30);
+      expect(c.kratosTimeoutMs).toBe(5000);
+      expect(c.enrollmentGate).toBe(true);
+      expect(c.supportContact).toBe("your administrator");
+    });
+  });
+
+  describe("SESSION_SECRET", () => {
+    it.each<[string, string | undefined]>([
+      ["missing", undefined],
+      ["empty", ""],
+      ["short", "k3Jx9QvT2mWb7LpZ"],
+      ["31 characters", GOOD_SECRET.slice(0, 31)],
+      ["a placeholder", `changeme-${GOOD_SECRET.slice(0, 30)}`],
+      ["a placeholder in capitals", `${GOOD_SECRET.slice(0, 20)}PASSWORD${GOOD_SECRET.slice(0, 20)}`],
+      ["low variety", "a".repeat(40)],
+      ["low variety (two characters)", "ab".repeat(20)],
+    ])("is refused when %s", (_name, secret) => {
+      const problems = problemsOf(env({ SESSION_SECRET: secret }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^SESSION_SECRET /);
+    });
+
+    it("says why", () => {
+      expect(problemsOf(env({ SESSION_SECRET: undefined }))[0]).toContain("missing");
+      expect(problemsOf(env({ SESSION_SECRET: "short" }))[0]).toContain("at least 32");
+      expect(problemsOf(env({ SESSION_SECRET: `changeme${GOOD_SECRET}` }))[0]).toContain("placeholder");
+      expect(problemsOf(env({ SESSION_SECRET: "a".repeat(40) }))[0]).toContain("distinct characters");
+    });
+
+    it("does not echo the secret in the error message", () => {
+      const secret = `changeme-${GOOD_SECRET}`;
+      const err = configErrorOf(env({ SESSION_SECRET: secret }));
+      expect(err.problems).toHaveLength(1);
+      expect(err.message).not.toContain(secret);
+      expect(err.problems.join("\n")).not.toContain(GOOD_SECRET.slice(0, 12));
+    });
+  });
+
+  describe("secretWeakness", () => {
+    it("accepts 32 random characters", () => {
+      expect(secretWeakness(GOOD_SECRET.slice(0, 32))).toBeNull();
+      expect(secretWeakness(GOOD_SECRET)).toBeNull();
+    });
+
+    it("refuses 31 characters", () => {
+      expect(secretWeakness(GOOD_SECRET.slice(0, 31))).toContain("31 characters");
+    });
+
+    it.each(["changeme", "secret", "password", "please-change-me", "development"])(
+      "refuses a long secret containing %s",
+      (word) => {
+        expect(secretWeakness(`${GOOD_SECRET}${word.toUpperCase()}`)).toContain("placeholder");
+      },
+    );
+
+    it("refuses fewer than 10 distinct characters, accepts 10", () => {
+      expect(secretWeakness("012345678".repeat(4))).toContain("distinct");
+      expect(secretWeakness("0123456789".repeat(4))).toBeNull();
+    });
+  });
+
+  it("reports several problems at once", () => {
+    const problems = problemsOf({
+      APP_URL: "not a url",
+      KRATOS_PUBLIC_URL: "http://127.0.0.1:4433",
+      SESSION_SECRET: "short",
+      SESSION_CACHE_TTL_SECONDS: "soon",
+      ENROLLMENT_GATE: "maybe",
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.some((p) => p.startsWith("APP_URL is not a valid URL"))).toBe(true);
+    expect(problems).toContain("KRATOS_ADMIN_URL is missing");
+    expect(problems.some((p) => p.startsWith("SESSION_SECRET"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("SESSION_CACHE_TTL_SECONDS"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("ENROLLMENT_GATE"))).toBe(true);
+  });
+
+  it("lists the problems in the error message", () => {
+    const err = configErrorOf(env({ APP_URL: undefined, SESSION_SECRET: undefined }));
+    expect(err.name).toBe("ConfigError");
+    expect(err.problems).toHaveLength(2);
+    expect(err.message).toContain("APP_URL is missing");
+    expect(err.message).toContain("SESSION_SECRET is missing");
+  });
+
+  describe("URLs", () => {
+    it.each(["APP_URL", "KRATOS_PUBLIC_URL", "KRATOS_ADMIN_URL"])("requires %s", (name) => {
+      expect(problemsOf(env({ [name]: undefined }))).toEqual([`${name} is missing`]);
+      expect(problemsOf(env({ [name]: "   " }))).toEqual([`${name} is missing`]);
+    });
+
+    it.each<[string, string, RegExp]>([
+      ["APP_URL", "localhost:3000", /^APP_URL must be an http\(s\) URL/],
+      ["APP_URL", "not a url", /^APP_URL is not a valid URL/],
+      ["KRATOS_PUBLIC_URL", "ftp://kratos:4433", /^KRATOS_PUBLIC_URL must be an http\(s\) URL/],
+      ["KRATOS_ADMIN_URL", "javascript:alert(1)", /^KRATOS_ADMIN_URL must be an http\(s\) URL/],
+      ["KRATOS_ADMIN_URL", "http://", /^KRATOS_ADMIN_URL is not a valid URL/],
+    ])("refuses %s=%s", (name, value, pattern) => {
+      const problems = problemsOf(env({ [name]: value }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(pattern);
+    });
+  });
+
+  describe("integers", () => {
+    it.each<[string, string]>([
+      ["SESSION_CACHE_TTL_SECONDS", "abc"],
+      ["SESSION_CACHE_TTL_SECONDS", "1.5"],
+      ["SESSION_CACHE_TTL_SECONDS", "-1"],
+      ["SESSION_CACHE_TTL_SECONDS", "3601"],
+      ["SESSION_CACHE_TTL_SECONDS", "Infinity"],
+      ["SESSION_CACHE_TTL_SECONDS", "NaN"],
+      ["KRATOS_TIMEOUT_MS", "99"],
+      ["KRATOS_TIMEOUT_MS", "60001"],
+      ["KRATOS_TIMEOUT_MS", "5s"],
+    ])("refuses %s=%s", (name, value) => {
+      const problems = problemsOf(env({ [name]: value }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(name);
+      expect(problems[0]).toContain(`"${value}"`);
+    });
+
+    it("accepts the bounds", () => {
+      expect(parseConfig(env({ SESSION_CACHE_TTL_SECONDS: "3600" })).sessionCacheTtlSeconds).toBe(3600);
+      expect(parseConfig(env({ KRATOS_TIMEOUT_MS: "100" })).kratosTimeoutMs).toBe(100);
+    });
+  });
+
+  describe("booleans", () => {
+    it.each(["1", "true", "TRUE", "yes", "On"])("reads %s as true", (value) => {
+      expect(parseConfig(env({ ENROLLMENT_GATE: value })).enrollmentGate).toBe(true);
+    });
+
+    it.each(["0", "false", "No", " off "])("reads %j as false", (value) => {
+      expect(parseConfig(env({ ENROLLMENT_GATE: value })).enrollmentGate).toBe(false);
+    });
+
+    it.each(["maybe", "2", "enabled", "t"])("refuses %s", (value) => {
+      const problems = problemsOf(env({ ENROLLMENT_GATE: value }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^ENROLLMENT_GATE must be true or false/);
+    });
+  });
+
+  describe("RETURN_TO_ALLOWED_ORIGINS", () => {
+    it("parses a comma-separated list into origins, ignoring blanks and paths", () => {
+      const c = parseConfig(
+        env({
+          RETURN_TO_ALLOWED_ORIGINS: " https://docs.example.test , ,http://app.example.test:8080/path?x=1,",
+        }),
+      );
+      expect(c.returnToOrigins).toEqual(["https://docs.example.test", "http://app.example.test:8080"]);
+    });
+
+    it("is empty when unset or blank", () => {
+      expect(parseConfig(env({ RETURN_TO_ALLOWED_ORIGINS: " , " })).returnToOrigins).toEqual([]);
+    });
+
+    it.each(["docs.example.test", "ftp://files.example.test", "javascript:alert(1)", "*"])(
+      "refuses the entry %s",
+      (entry) => {
+        const problems = problemsOf(env({ RETURN_TO_ALLOWED_ORIGINS: `https://ok.example.test,${entry}` }));
+        expect(problems).toEqual([
+          `RETURN_TO_ALLOWED_ORIGINS has an entry that is not an http(s) origin: "${entry}"`,
+        ]);
+      },
+    );
+  });
+
+  describe("NODE_ENV=production", () => {
+    it("refuses an http APP_URL that is not localhost", () => {
+      const problems = problemsOf(env({ NODE_ENV: "production", APP_URL: "http://auth.example.test" }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^APP_URL must be https in production/);
+    });
+
+    it("accepts https", () => {
+      const c = parseConfig(env({ NODE_ENV: "production", APP_URL: "https://auth.example.test" }));
+      expect(c.secureCookies).toBe(true);
+    });
+
+    it("accepts http on localhost and 127.0.0.1", () => {
+      expect(
+        parseConfig(env({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })).secureCookies,
+      ).toBe(false);
+      expect(
+        parseConfig(env({ NODE_ENV: "production", APP_URL: "http://127.0.0.1:3000" })).secureCookies,
+      ).toBe(false);
+    });
+
+    it("does not apply outside production", () => {
+      expect(
+        parseConfig(env({ NODE_ENV: "development", APP_URL: "http://auth.example.test" })).appUrl.host,
+      ).toBe("auth.example.test");
+    });
+  });
+});

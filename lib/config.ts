@@ -1,0 +1,157 @@
+// The app's runtime configuration: one typed, validated place. Read lazily (first request or
+// instrumentation at start), never at build time, so `next build` needs no secrets.
+
+export interface AppConfig {
+  /** The app's public origin, e.g. https://auth.example.com. Every redirect is checked against it. */
+  appUrl: URL;
+  /** Kratos public API; reached only from this server (loopback or private network). */
+  kratosPublicUrl: URL;
+  /** Kratos admin API; used server-side to read which credentials an identity has. */
+  kratosAdminUrl: URL;
+  /** Encrypts the iron-session cookie that caches session checks. */
+  sessionSecret: string;
+  /** How long a session check may be reused before Kratos is asked again; 0 disables the cache. */
+  sessionCacheTtlSeconds: number;
+  /** Timeout for every call to Kratos before the app answers 503. */
+  kratosTimeoutMs: number;
+  /** Send users without an independent second factor to set one up after sign-in. */
+  enrollmentGate: boolean;
+  /** Extra origins a `return_to` may point at (the app's own origin is always allowed). */
+  returnToOrigins: string[];
+  /** Shown on the dead-end page: how to reach a human. */
+  supportContact: string;
+  /** Set the Secure flag on the app's own cookies (true whenever APP_URL is https). */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "ConfigError";
+  }
+}
+
+const WEAK_SECRETS = new Set(["changeme", "secret", "password", "please-change-me", "development"]);
+
+/** Why a secret is weak, or null when it is acceptable. */
+export function secretWeakness(value: string): string | null {
+  if (value.length < 32) return `is ${value.length} characters; at least 32 are required`;
+  const lower = value.toLowerCase();
+  if ([...WEAK_SECRETS].some((w) => lower.includes(w))) return "contains a well-known placeholder";
+  if (new Set(value).size < 10) return "repeats too few distinct characters to be random";
+  return null;
+}
+
+type Env = Record<string, string | undefined>;
+
+function parseUrl(env: Env, name: string, problems: string[], required = true): URL | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) {
+    if (required) problems.push(`${name} is missing`);
+    return undefined;
+  }
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+      return undefined;
+    }
+    return url;
+  } catch {
+    problems.push(`${name} is not a valid URL: "${raw}"`);
+    return undefined;
+  }
+}
+
+function parseInteger(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean, problems: string[]) {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+/** Parses and validates the environment; throws ConfigError listing every problem at once. */
+export function parseConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const appUrl = parseUrl(env, "APP_URL", problems);
+  const kratosPublicUrl = parseUrl(env, "KRATOS_PUBLIC_URL", problems);
+  const kratosAdminUrl = parseUrl(env, "KRATOS_ADMIN_URL", problems);
+
+  const sessionSecret = env.SESSION_SECRET ?? "";
+  if (!sessionSecret)
+    problems.push("SESSION_SECRET is missing (32+ random characters, e.g. `openssl rand -hex 32`)");
+  else {
+    const weak = secretWeakness(sessionSecret);
+    if (weak) problems.push(`SESSION_SECRET ${weak}`);
+  }
+
+  const returnToOrigins: string[] = [];
+  for (const raw of (env.RETURN_TO_ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    try {
+      const u = new URL(raw);
+      if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
+      returnToOrigins.push(u.origin);
+    } catch {
+      problems.push(`RETURN_TO_ALLOWED_ORIGINS has an entry that is not an http(s) origin: "${raw}"`);
+    }
+  }
+
+  const production = env.NODE_ENV === "production";
+  if (
+    production &&
+    appUrl &&
+    appUrl.protocol !== "https:" &&
+    !["localhost", "127.0.0.1"].includes(appUrl.hostname)
+  ) {
+    problems.push("APP_URL must be https in production (cookies would travel in clear text)");
+  }
+
+  const sessionCacheTtlSeconds = parseInteger(env, "SESSION_CACHE_TTL_SECONDS", 30, 0, 3600, problems);
+  const kratosTimeoutMs = parseInteger(env, "KRATOS_TIMEOUT_MS", 5000, 100, 60000, problems);
+  const enrollmentGate = parseBoolean(env, "ENROLLMENT_GATE", true, problems);
+
+  if (problems.length > 0 || !appUrl || !kratosPublicUrl || !kratosAdminUrl) throw new ConfigError(problems);
+  return {
+    appUrl,
+    kratosPublicUrl,
+    kratosAdminUrl,
+    sessionSecret,
+    sessionCacheTtlSeconds,
+    kratosTimeoutMs,
+    enrollmentGate,
+    returnToOrigins,
+    supportContact: env.SUPPORT_CONTACT?.trim() || "your administrator",
+    secureCookies: appUrl.protocol === "https:",
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process-wide configuration (validated once). */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,130 @@
+// The BFF proxy: forwards browser and app-client calls to Kratos public, which is never
+// exposed itself. Redirects are passed back, not followed, and every Set-Cookie survives.
+// Login submissions pass the factor guard first (lib/factorPolicy.ts).
+import "server-only";
+import type { NextRequest } from "next/server";
+import { getConfig } from "@/lib/config";
+import { guardLoginSubmission, isCodeSubmission } from "@/lib/factorPolicy";
+import { forwardToPublic, whoami } from "@/lib/kratos/client";
+import { isNoticeId, KratosUnavailableError, NOTICES } from "@/lib/kratos/errors";
+import { withNotice } from "@/lib/paths";
+import { forwardRequestHeaders, isAllowedKratosPath, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
+import { sessionTokenOf } from "@/lib/routePolicy";
+import { clearCacheCookieHeader } from "@/lib/sessionCache";
+import { unavailableResponse, wantsJson } from "@/lib/unavailablePage";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+// Submissions that can change who is signed in or how: the session cache must not outlive them.
+const SESSION_CHANGING = /^self-service\/(login|registration|recovery|settings|logout)(\/api)?$/;
+
+type ParsedForm = URLSearchParams | Record<string, unknown> | null;
+
+async function parseForm(contentType: string, body: ArrayBuffer): Promise<ParsedForm> {
+  const text = new TextDecoder().decode(body);
+  if (contentType.includes("application/x-www-form-urlencoded")) return new URLSearchParams(text);
+  if (contentType.includes("application/json")) {
+    try {
+      const v: unknown = JSON.parse(text);
+      return v && typeof v === "object" ? (v as Record<string, unknown>) : null;
+    } catch {
+      return null; // Unreadable JSON is refused rather than passed on uninspected.
+    }
+  }
+  if (contentType.includes("multipart/form-data")) {
+    const fd = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    const params = new URLSearchParams();
+    fd.forEach((v, k) => params.append(k, typeof v === "string" ? v : ""));
+    return params;
+  }
+  return null;
+}
+
+function refusal(
+  req: NextRequest,
+  flowId: string | null,
+  status: number,
+  id: string,
+  message: string,
+): Response {
+  if (wantsJson(req.headers) || !flowId) {
+    return Response.json({ error: { id, code: status, message } }, { status });
+  }
+  const to = new URL(
+    `/login?flow=${encodeURIComponent(flowId)}&notice=inbox_second_factor`,
+    getConfig().appUrl,
+  );
+  return new Response(null, { status: 303, headers: { location: to.href } });
+}
+
+/**
+ * The factor guard: an aal2 email-code submission from a session whose first factor came
+ * from the same inbox is answered here and never reaches Kratos.
+ */
+async function factorGuard(req: NextRequest, body: ArrayBuffer): Promise<Response | null> {
+  const flowId = req.nextUrl.searchParams.get("flow");
+  const form = await parseForm(req.headers.get("content-type") ?? "", body);
+  const creds = { cookie: req.headers.get("cookie"), sessionToken: sessionTokenOf(req.headers) };
+  if (form === null) {
+    // Kratos reads form, multipart and JSON bodies; refuse what we cannot inspect.
+    return refusal(req, null, 415, "unsupported_media_type", "Send the form as form data or a JSON object.");
+  }
+  if (!isCodeSubmission(form)) return null;
+  const session = await whoami(creds);
+  const amr = session?.authentication_methods?.map((m) => ({ method: m.method, aal: m.aal })) ?? null;
+  const decision = guardLoginSubmission(form, amr);
+  if (decision.allowed) return null;
+  return refusal(req, flowId, 403, "second_factor_same_channel", NOTICES.inbox_second_factor);
+}
+
+export async function proxyToKratos(req: NextRequest, segments: string[]): Promise<Response> {
+  const path = segments.join("/");
+  if (!isAllowedKratosPath(path)) {
+    return Response.json({ error: { id: "not_found", code: 404, message: "Not found" } }, { status: 404 });
+  }
+  const cfg = getConfig();
+  const method = req.method.toUpperCase();
+  const hasBody = method !== "GET" && method !== "HEAD";
+  const retryPath = method === "GET" ? `${req.nextUrl.pathname}${req.nextUrl.search}` : "/";
+
+  try {
+    let body: ArrayBuffer | undefined;
+    if (hasBody) {
+      body = await req.arrayBuffer();
+      if (body.byteLength > MAX_BODY_BYTES) {
+        return Response.json(
+          { error: { id: "payload_too_large", code: 413, message: "Request body too large" } },
+          { status: 413 },
+        );
+      }
+      if (method === "POST" && /^self-service\/login$/.test(path)) {
+        const refused = await factorGuard(req, body);
+        if (refused) return refused;
+      }
+    }
+
+    // `notice` is the app's own parameter (a message to show on the new flow): keep it
+    // from Kratos and put it back on the redirect to the flow page.
+    const search = new URLSearchParams(req.nextUrl.search);
+    const notice = search.get("notice");
+    search.delete("notice");
+    const upstream = await forwardToPublic(path, search.size ? `?${search}` : "", {
+      method,
+      headers: forwardRequestHeaders(req.headers, { clientIp: req.headers.get("x-real-ip") ?? undefined }),
+      body: hasBody ? body : undefined,
+    });
+    const headers = returnedResponseHeaders(upstream.headers);
+    const location = headers.get("location");
+    if (notice && isNoticeId(notice) && location && /\/browser$/.test(path)) {
+      headers.set("location", withNotice(location, notice));
+    }
+    if (hasBody && SESSION_CHANGING.test(path))
+      headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
+    if (method === "GET" && /^self-service\/logout$/.test(path))
+      headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
+    return new Response(upstream.body, { status: upstream.status, headers });
+  } catch (err) {
+    if (err instanceof KratosUnavailableError) return unavailableResponse(retryPath, wantsJson(req.headers));
+    throw err;
+  }
+}

@@ -1,0 +1,109 @@
+// Server-side calls to Kratos. Every call has a timeout; a network failure or timeout
+// becomes KratosUnavailableError, which pages and routes turn into a 503 with retry.
+import "server-only";
+import type {
+  Identity,
+  LoginFlow,
+  LogoutFlow,
+  RecoveryFlow,
+  RegistrationFlow,
+  Session,
+  SettingsFlow,
+  VerificationFlow,
+  FlowError,
+} from "@ory/client-fetch";
+import { getConfig } from "@/lib/config";
+import { KratosUnavailableError, KratosResponseError } from "@/lib/kratos/errors";
+import { upstreamUrl } from "@/lib/kratos/proxyRules";
+import { usableCredentialTypes } from "@/lib/kratos/credentials";
+
+export type FlowKind = "login" | "registration" | "recovery" | "verification" | "settings";
+export interface FlowByKind {
+  login: LoginFlow;
+  registration: RegistrationFlow;
+  recovery: RecoveryFlow;
+  verification: VerificationFlow;
+  settings: SettingsFlow;
+}
+
+export interface Credentials {
+  cookie?: string | null;
+  sessionToken?: string | null;
+}
+
+async function call(url: URL, init: RequestInit = {}): Promise<Response> {
+  const { kratosTimeoutMs } = getConfig();
+  try {
+    return await fetch(url, {
+      ...init,
+      redirect: "manual",
+      cache: "no-store",
+      signal: AbortSignal.timeout(kratosTimeoutMs),
+    });
+  } catch (err) {
+    throw new KratosUnavailableError(err);
+  }
+}
+
+/** Forwards a request to Kratos public as it is (the BFF proxy's upstream call). */
+export function forwardToPublic(path: string, search: string, init: RequestInit): Promise<Response> {
+  return call(upstreamUrl(getConfig().kratosPublicUrl, path, search), init);
+}
+
+/** Calls Kratos public as the browser (its cookies) or an app client (its session token). */
+function publicCall(pathAndQuery: string, creds: Credentials = {}): Promise<Response> {
+  const headers = new Headers({ accept: "application/json" });
+  if (creds.cookie) headers.set("cookie", creds.cookie);
+  if (creds.sessionToken) headers.set("x-session-token", creds.sessionToken);
+  const [path = "", query = ""] = pathAndQuery.split("?", 2);
+  return call(upstreamUrl(getConfig().kratosPublicUrl, path, query ? `?${query}` : ""), { headers });
+}
+
+async function json<T>(res: Response): Promise<T> {
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new KratosResponseError(res.status, body);
+  return body as T;
+}
+
+export async function getFlow<K extends FlowKind>(
+  kind: K,
+  id: string,
+  cookie: string | null,
+): Promise<FlowByKind[K]> {
+  const res = await publicCall(`self-service/${kind}/flows?id=${encodeURIComponent(id)}`, { cookie });
+  return json<FlowByKind[K]>(res);
+}
+
+/** The session behind these credentials, or null when there is none (401). */
+export async function whoami(creds: Credentials): Promise<Session | null> {
+  const res = await publicCall("sessions/whoami", creds);
+  if (res.status === 401) return null;
+  return json<Session>(res);
+}
+
+export async function getFlowError(id: string): Promise<FlowError> {
+  const res = await publicCall(`self-service/errors?id=${encodeURIComponent(id)}`);
+  return json<FlowError>(res);
+}
+
+export async function createLogoutFlow(cookie: string): Promise<LogoutFlow | null> {
+  const res = await publicCall("self-service/logout/browser", { cookie });
+  if (res.status === 401) return null;
+  return json<LogoutFlow>(res);
+}
+
+/**
+ * The credential types an identity can really use (admin API). Only WebAuthn and passkey
+ * configs are asked for (public keys, to tell empty entries apart); never TOTP or lookup
+ * secrets.
+ */
+export async function getUsableCredentialTypes(identityId: string): Promise<string[]> {
+  const url = upstreamUrl(
+    getConfig().kratosAdminUrl,
+    `admin/identities/${encodeURIComponent(identityId)}`,
+    "?include_credential=webauthn&include_credential=passkey",
+  );
+  const res = await call(url, { headers: { accept: "application/json" } });
+  const identity = await json<Identity>(res);
+  return usableCredentialTypes(identity.credentials as Record<string, { config?: unknown }> | undefined);
+}

@@ -1,0 +1,78 @@
+// Loads the flow a page shows, or sends the browser where it needs to go instead:
+// no flow id → start one through the proxy; expired/unknown/CSRF/aal errors → lib/kratos/errors.ts;
+// Kratos down → the 503 page.
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getConfig } from "@/lib/config";
+import { getFlow, type FlowByKind, type FlowKind } from "@/lib/kratos/client";
+import {
+  KratosResponseError,
+  KratosUnavailableError,
+  mapKratosError,
+  type ErrorAction,
+} from "@/lib/kratos/errors";
+import { browserFlowInitPath } from "@/lib/paths";
+import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export function param(sp: SearchParams, name: string): string | undefined {
+  const v = sp[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+export function validatedReturnTo(raw: unknown): string | undefined {
+  const cfg = getConfig();
+  return safeReturnTo(raw, allowedOrigins(cfg.appUrl, cfg.returnToOrigins));
+}
+
+export function isSafeRedirect(url: string): boolean {
+  return validatedReturnTo(url) !== undefined;
+}
+
+const FLOW_ID = /^[0-9a-fA-F-]{8,64}$/;
+
+export type LoadedFlow<K extends FlowKind> =
+  | { flow: FlowByKind[K]; error?: undefined }
+  | { flow?: undefined; error: Extract<ErrorAction, { type: "error" }> };
+
+export async function cookieHeader(): Promise<string | null> {
+  return (await headers()).get("cookie");
+}
+
+export function unavailablePath(retryPath: string): string {
+  return `/unavailable?retry=${encodeURIComponent(retryPath)}`;
+}
+
+/**
+ * `initParams` are passed to Kratos when a new flow starts (return_to already validated);
+ * `returnTo` is the page's own validated return_to, carried when a flow has to restart.
+ */
+export async function loadFlow<K extends FlowKind>(
+  kind: K,
+  sp: SearchParams,
+  initParams: Record<string, string | undefined>,
+  returnTo: string | undefined,
+): Promise<LoadedFlow<K>> {
+  const id = param(sp, "flow");
+  const notice = param(sp, "notice");
+  if (!id || !FLOW_ID.test(id)) redirect(browserFlowInitPath(kind, { ...initParams, notice }));
+  try {
+    return { flow: await getFlow(kind, id, await cookieHeader()) };
+  } catch (err) {
+    if (err instanceof KratosUnavailableError) {
+      redirect(unavailablePath(`/${kind}?${new URLSearchParams(sp as Record<string, string>).toString()}`));
+    }
+    if (err instanceof KratosResponseError) {
+      const action = mapKratosError(err.status, err.body, {
+        flow: kind,
+        returnTo,
+        isSafeRedirect,
+      });
+      if (action.type === "redirect") redirect(action.to);
+      return { error: action };
+    }
+    throw err;
+  }
+}

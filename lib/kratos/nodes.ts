@@ -1,0 +1,153 @@
+// Pure helpers over Kratos `ui.nodes`: how to split a flow into forms, what to call each
+// node, and which step-up methods the factor policy lets a session see.
+import type { UiNode, UiNodeInputAttributes, UiText } from "@ory/client-fetch";
+import {
+  channelOfGroup,
+  DEFAULT_FACTOR_POLICY,
+  secondFactorAllowed,
+  type AmrEntry,
+  type FactorPolicy,
+} from "@/lib/factorPolicy";
+
+export type InputNode = UiNode & { attributes: UiNodeInputAttributes & { node_type: "input" } };
+
+export function isInput(node: UiNode): node is InputNode {
+  return node.attributes.node_type === "input";
+}
+
+export function inputName(node: UiNode): string | undefined {
+  return isInput(node) ? node.attributes.name : undefined;
+}
+
+export function isHiddenInput(node: UiNode): boolean {
+  return isInput(node) && node.attributes.type === "hidden";
+}
+
+/** A stable React key for a node. */
+export function nodeKey(node: UiNode, index: number): string {
+  const a = node.attributes as { name?: string; id?: string; value?: unknown };
+  return `${node.group}:${a.name ?? a.id ?? node.type}:${a.name === "method" || a.name === "address" ? String(a.value) : ""}:${index}`;
+}
+
+// Readable defaults where Kratos's own text is terse or technical (by Kratos message id).
+const LABEL_OVERRIDES: Record<number, string> = {
+  1010009: "Use authenticator app",
+  1010010: "Use backup code",
+  1050004: "Unlink authenticator app",
+  1050005: "Authenticator app QR code",
+  1050007: "Show backup codes",
+  1050008: "Generate new backup codes",
+  1050011: "I have saved these backup codes",
+  1050016: "Turn off backup codes",
+  1050017: "Setup key (type it into your app if you cannot scan the QR code)",
+};
+
+/** The label to show for a node: our override, else Kratos's text, else the field name. */
+export function labelOf(node: UiNode): string {
+  const label = node.meta.label;
+  if (label && LABEL_OVERRIDES[label.id]) return LABEL_OVERRIDES[label.id]!;
+  if (label?.text) return label.text;
+  return inputName(node) ?? "";
+}
+
+export interface FormSection {
+  /** The method group this form submits (`default` when the flow is one form). */
+  group: string;
+  nodes: UiNode[];
+}
+
+const GROUP_ORDER = [
+  "default",
+  "profile",
+  "password",
+  "oidc",
+  "code",
+  "totp",
+  "webauthn",
+  "passkey",
+  "lookup_secret",
+  "link",
+  "identifier_first",
+];
+
+function groupRank(g: string): number {
+  const i = GROUP_ORDER.indexOf(g);
+  return i === -1 ? GROUP_ORDER.length : i;
+}
+
+/**
+ * Splits a flow into forms. When visible `default` fields (identifier, traits) are shared
+ * by the methods, the flow is one form; otherwise each method gets its own form, carrying
+ * the hidden `default` nodes (csrf_token), so that one method's required fields never block
+ * another's submit.
+ */
+export function splitIntoForms(nodes: readonly UiNode[]): FormSection[] {
+  const shared = nodes.filter((n) => n.group === "default");
+  const sharedVisible = shared.some((n) => isInput(n) && n.attributes.type !== "hidden");
+  if (sharedVisible) {
+    const ordered = [...nodes].sort((a, b) => groupRank(a.group) - groupRank(b.group));
+    return [{ group: "default", nodes: ordered }];
+  }
+  const groups = [...new Set(nodes.map((n) => n.group))]
+    .filter((g) => g !== "default")
+    .sort((a, b) => groupRank(a) - groupRank(b));
+  return groups.map((group) => ({ group, nodes: [...shared, ...nodes.filter((n) => n.group === group)] }));
+}
+
+/** Method groups that ask the user to do something (not just scripts or hidden fields). */
+export function methodGroups(nodes: readonly UiNode[]): string[] {
+  return [
+    ...new Set(
+      nodes
+        .filter((n) => n.group !== "default" && n.type !== "script" && !isHiddenInput(n))
+        .map((n) => n.group),
+    ),
+  ];
+}
+
+export interface StepUpFilterResult {
+  nodes: UiNode[];
+  /** Groups removed because their channel does not count after this session's first factor. */
+  removedGroups: string[];
+  /** Method groups still offered. */
+  remainingGroups: string[];
+}
+
+/**
+ * Removes, from an aal2 login flow, the second-factor groups whose channel would repeat
+ * the session's first factor (e.g. an email code after an email recovery code).
+ */
+export function filterStepUpNodes(
+  nodes: readonly UiNode[],
+  sessionAmr: readonly AmrEntry[],
+  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+): StepUpFilterResult {
+  const removed = new Set<string>();
+  const kept = nodes.filter((n) => {
+    const channel = channelOfGroup(n.group, policy);
+    if (!channel || secondFactorAllowed(sessionAmr, channel, policy)) return true;
+    removed.add(n.group);
+    return false;
+  });
+  return { nodes: kept, removedGroups: [...removed], remainingGroups: methodGroups(kept) };
+}
+
+/** Human names of second-factor groups, for the sentence that explains what remains. */
+export const GROUP_NAMES: Record<string, string> = {
+  code: "an email code",
+  totp: "your authenticator app",
+  webauthn: "a security key",
+  passkey: "a passkey",
+  lookup_secret: "a backup code",
+  password: "your password",
+};
+
+/** "a, b or c" */
+export function joinAlternatives(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+export function messagesOf(x: { messages?: UiText[] } | undefined): UiText[] {
+  return x?.messages ?? [];
+}

@@ -1,0 +1,262 @@
+import { describe, expect, it } from "vitest";
+import {
+  forwardRequestHeaders,
+  isAllowedKratosPath,
+  returnedResponseHeaders,
+  upstreamUrl,
+} from "@/lib/kratos/proxyRules";
+
+describe("isAllowedKratosPath", () => {
+  it.each([
+    "self-service/login/browser",
+    "self-service/login",
+    "self-service/login/flows",
+    "self-service/login/api",
+    "self-service/registration/browser",
+    "self-service/recovery/flows",
+    "self-service/verification",
+    "self-service/settings/api",
+    "self-service/settings/browser",
+    "self-service/logout/browser",
+    "self-service/logout/api",
+    "self-service/logout",
+    "self-service/errors",
+    "sessions/whoami",
+    ".well-known/ory/webauthn.js",
+  ])("allows %s", (path) => {
+    expect(isAllowedKratosPath(path)).toBe(true);
+  });
+
+  it.each([
+    // Admin and other non-public endpoints.
+    "admin/identities",
+    "identities",
+    "identities/abc",
+    "health/ready",
+    "health/alive",
+    "version",
+    "schemas",
+    "schemas/default",
+    "metrics/prometheus",
+    // Session management beyond whoami.
+    "sessions",
+    "sessions/abc-123",
+    "sessions/whoami/extra",
+    "sessions/token-exchange",
+    // Traversal and empty segments.
+    "self-service/login/../../admin",
+    "self-service/login/..",
+    "self-service/..",
+    "self-service//login",
+    "self-service/login//browser",
+    // Not anchored: prefixes, suffixes, leading slashes, near misses.
+    "/self-service/login",
+    "self-service/login/",
+    "self-service/login/browser/",
+    "self-service/login/browser/x",
+    "self-service/login/flows?id=1",
+    "self-service/login\n",
+    "x/self-service/login",
+    "Self-Service/login",
+    "self-service/login/browse",
+    "self-service/logout/flows",
+    "self-service/errors/x",
+    "self-service/fed-cm/parameters",
+    "self-service/methods/oidc/callback/github",
+    ".well-known/ory/webauthn.jsx",
+    ".well-known/jwks.json",
+    "self-service%2Flogin",
+    "",
+  ])("refuses %j", (path) => {
+    expect(isAllowedKratosPath(path)).toBe(false);
+  });
+});
+
+describe("forwardRequestHeaders", () => {
+  const incoming = new Headers({
+    accept: "application/json",
+    "accept-language": "de-CH, en;q=0.8",
+    "content-type": "application/x-www-form-urlencoded",
+    cookie: "csrf_token_abc=xyz; ory_kratos_session=s3ss10n",
+    authorization: "Bearer t0ken",
+    "x-session-token": "ory_st_abc",
+    "user-agent": "Mozilla/5.0 test",
+    host: "evil.test",
+    "x-forwarded-host": "evil.test",
+    "x-forwarded-proto": "http",
+    "x-forwarded-for": "6.6.6.6",
+    "x-real-ip": "6.6.6.6",
+    "true-client-ip": "6.6.6.6",
+    forwarded: "for=6.6.6.6;host=evil.test",
+    origin: "https://evil.test",
+    referer: "https://evil.test/page",
+    "content-length": "42",
+    connection: "keep-alive",
+    "x-custom": "1",
+  });
+
+  it("keeps exactly the allow-listed headers, unchanged", () => {
+    const out = forwardRequestHeaders(incoming);
+    expect([...out.keys()].sort()).toEqual([
+      "accept",
+      "accept-language",
+      "authorization",
+      "content-type",
+      "cookie",
+      "user-agent",
+      "x-session-token",
+    ]);
+    expect(out.get("cookie")).toBe("csrf_token_abc=xyz; ory_kratos_session=s3ss10n");
+    expect(out.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(out.get("x-session-token")).toBe("ory_st_abc");
+    expect(out.get("authorization")).toBe("Bearer t0ken");
+    expect(out.get("accept-language")).toBe("de-CH, en;q=0.8");
+  });
+
+  it("drops Host, Origin, Referer and every client-supplied forwarding header", () => {
+    const out = forwardRequestHeaders(incoming);
+    for (const name of [
+      "host",
+      "origin",
+      "referer",
+      "x-forwarded-host",
+      "x-forwarded-proto",
+      "x-forwarded-for",
+      "x-real-ip",
+      "true-client-ip",
+      "forwarded",
+      "content-length",
+      "connection",
+      "x-custom",
+    ]) {
+      expect(out.has(name)).toBe(false);
+    }
+  });
+
+  it("sets X-Forwarded-For from the client IP only, replacing what the client sent", () => {
+    const out = forwardRequestHeaders(incoming, { clientIp: "203.0.113.7" });
+    expect(out.get("x-forwarded-for")).toBe("203.0.113.7");
+  });
+
+  it("sets no X-Forwarded-For without a client IP", () => {
+    expect(forwardRequestHeaders(incoming, {}).has("x-forwarded-for")).toBe(false);
+    expect(forwardRequestHeaders(incoming, { clientIp: "" }).has("x-forwarded-for")).toBe(false);
+  });
+
+  it("returns empty headers for an empty request", () => {
+    expect([...forwardRequestHeaders(new Headers()).keys()]).toEqual([]);
+  });
+
+  it("does not modify the incoming headers", () => {
+    const h = new Headers({ host: "a.test", cookie: "c=1" });
+    forwardRequestHeaders(h, { clientIp: "203.0.113.7" });
+    expect(h.get("host")).toBe("a.test");
+    expect(h.has("x-forwarded-for")).toBe(false);
+  });
+});
+
+describe("returnedResponseHeaders", () => {
+  function upstream(): Headers {
+    const h = new Headers();
+    h.append("set-cookie", "csrf_token_abc=xyz; Path=/; HttpOnly; SameSite=Lax");
+    h.append(
+      "set-cookie",
+      "ory_kratos_session=s3ss10n; Path=/; Expires=Wed, 21 Oct 2099 07:28:00 GMT; HttpOnly",
+    );
+    h.set("location", "http://localhost:3000/login?flow=abc");
+    h.set("content-type", "application/json; charset=utf-8");
+    h.set("cache-control", "private, no-cache, no-store, must-revalidate");
+    h.set("etag", '"abc"');
+    h.set("last-modified", "Wed, 21 Oct 2015 07:28:00 GMT");
+    h.set("access-control-allow-origin", "*");
+    h.set("access-control-allow-credentials", "true");
+    h.set("content-length", "123");
+    h.set("content-encoding", "gzip");
+    h.set("transfer-encoding", "chunked");
+    h.set("x-powered-by", "kratos");
+    h.set("server", "kratos");
+    h.set("vary", "Origin");
+    return h;
+  }
+
+  it("keeps several Set-Cookie values as separate cookies", () => {
+    const out = returnedResponseHeaders(upstream());
+    expect(out.getSetCookie()).toEqual([
+      "csrf_token_abc=xyz; Path=/; HttpOnly; SameSite=Lax",
+      "ory_kratos_session=s3ss10n; Path=/; Expires=Wed, 21 Oct 2099 07:28:00 GMT; HttpOnly",
+    ]);
+  });
+
+  it("keeps location, content-type and the caching headers", () => {
+    const out = returnedResponseHeaders(upstream());
+    expect(out.get("location")).toBe("http://localhost:3000/login?flow=abc");
+    expect(out.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(out.get("cache-control")).toBe("private, no-cache, no-store, must-revalidate");
+    expect(out.get("etag")).toBe('"abc"');
+    expect(out.get("last-modified")).toBe("Wed, 21 Oct 2015 07:28:00 GMT");
+  });
+
+  it("drops everything else", () => {
+    const out = returnedResponseHeaders(upstream());
+    expect([...new Set(out.keys())].sort()).toEqual([
+      "cache-control",
+      "content-type",
+      "etag",
+      "last-modified",
+      "location",
+      "set-cookie",
+    ]);
+  });
+
+  it("adds no headers the upstream did not send", () => {
+    const h = new Headers({ "content-type": "text/html" });
+    const out = returnedResponseHeaders(h);
+    expect([...out.keys()]).toEqual(["content-type"]);
+    expect(out.getSetCookie()).toEqual([]);
+  });
+});
+
+describe("upstreamUrl", () => {
+  it("joins a base without a trailing slash", () => {
+    expect(upstreamUrl(new URL("http://127.0.0.1:4433"), "self-service/login/browser", "").href).toBe(
+      "http://127.0.0.1:4433/self-service/login/browser",
+    );
+  });
+
+  it("joins a base with a path, with or without a trailing slash", () => {
+    const expected = "http://kratos.internal/public/sessions/whoami";
+    expect(upstreamUrl(new URL("http://kratos.internal/public"), "sessions/whoami", "").href).toBe(expected);
+    expect(upstreamUrl(new URL("http://kratos.internal/public/"), "sessions/whoami", "").href).toBe(expected);
+  });
+
+  it("keeps the query string as sent", () => {
+    const url = upstreamUrl(
+      new URL("http://127.0.0.1:4433/"),
+      "self-service/login/browser",
+      "?aal=aal2&refresh=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fsettings",
+    );
+    expect(url.href).toBe(
+      "http://127.0.0.1:4433/self-service/login/browser?aal=aal2&refresh=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fsettings",
+    );
+    expect(url.searchParams.get("return_to")).toBe("http://localhost:3000/settings");
+  });
+
+  it("accepts a query string without the leading question mark", () => {
+    expect(upstreamUrl(new URL("http://127.0.0.1:4433"), "self-service/login/flows", "id=abc").href).toBe(
+      "http://127.0.0.1:4433/self-service/login/flows?id=abc",
+    );
+  });
+
+  it("stays on the Kratos host", () => {
+    const base = new URL("http://127.0.0.1:4433/");
+    for (const path of ["self-service/login", ".well-known/ory/webauthn.js", "sessions/whoami"]) {
+      expect(upstreamUrl(base, path, "").origin).toBe("http://127.0.0.1:4433");
+    }
+  });
+
+  it("does not modify the base URL", () => {
+    const base = new URL("http://127.0.0.1:4433/public");
+    upstreamUrl(base, "sessions/whoami", "?x=1");
+    expect(base.href).toBe("http://127.0.0.1:4433/public");
+  });
+});

@@ -1,0 +1,66 @@
+// Pure rules of the BFF proxy: which Kratos paths it serves and which headers cross it.
+
+/** Kratos public endpoints a browser or an app client may reach through the proxy. */
+const ALLOWED_PATHS: RegExp[] = [
+  /^self-service\/(login|registration|recovery|verification|settings)(\/(browser|api|flows))?$/,
+  /^self-service\/logout(\/(browser|api))?$/,
+  /^self-service\/errors$/,
+  /^sessions\/whoami$/,
+  /^\.well-known\/ory\/webauthn\.js$/,
+];
+
+/** True when `path` (no leading slash) is a Kratos public endpoint the proxy forwards. */
+export function isAllowedKratosPath(path: string): boolean {
+  if (path.includes("..") || path.includes("//")) return false;
+  return ALLOWED_PATHS.some((re) => re.test(path));
+}
+
+// Request headers Kratos needs: content negotiation, the body type, cookies (CSRF + session),
+// session tokens for API clients, and the language for messages. Nothing else leaks through
+// (no Host, no X-Forwarded-* a client could forge).
+const FORWARDED_REQUEST_HEADERS = [
+  "accept",
+  "accept-language",
+  "content-type",
+  "cookie",
+  "authorization",
+  "x-session-token",
+  "user-agent",
+];
+
+// Response headers the browser needs back. Set-Cookie is handled separately because
+// `Headers` folds several Set-Cookie values into one line unless read with getSetCookie().
+const RETURNED_RESPONSE_HEADERS = ["content-type", "location", "cache-control", "etag", "last-modified"];
+
+export interface ForwardOptions {
+  /** The client's address, as seen by this server, for Kratos's rate limits and logs. */
+  clientIp?: string;
+}
+
+export function forwardRequestHeaders(incoming: Headers, opts: ForwardOptions = {}): Headers {
+  const out = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const v = incoming.get(name);
+    if (v !== null) out.set(name, v);
+  }
+  if (opts.clientIp) out.set("x-forwarded-for", opts.clientIp);
+  return out;
+}
+
+export function returnedResponseHeaders(upstream: Headers): Headers {
+  const out = new Headers();
+  for (const name of RETURNED_RESPONSE_HEADERS) {
+    const v = upstream.get(name);
+    if (v !== null) out.set(name, v);
+  }
+  for (const cookie of upstream.getSetCookie()) out.append("set-cookie", cookie);
+  return out;
+}
+
+/** Builds the upstream URL for a proxied path, keeping the query string as sent. */
+export function upstreamUrl(kratosPublicUrl: URL, path: string, search: string): URL {
+  const base = kratosPublicUrl.href.endsWith("/") ? kratosPublicUrl.href : `${kratosPublicUrl.href}/`;
+  const url = new URL(path, base);
+  url.search = search;
+  return url;
+}

@@ -1,0 +1,45 @@
+// Builds the app's own URLs in one place so every redirect carries return_to the same way.
+import type { FlowKind, NoticeId } from "@/lib/kratos/errors";
+
+export const PROXY_PREFIX = "/api/kratos";
+
+export interface LoginParams {
+  aal?: "aal1" | "aal2";
+  refresh?: boolean;
+  returnTo?: string;
+  notice?: NoticeId;
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** The login page (which starts a flow with these parameters). */
+export function loginPath(p: LoginParams = {}): string {
+  return `/login${query({ aal: p.aal, refresh: p.refresh ? "true" : undefined, return_to: p.returnTo, notice: p.notice })}`;
+}
+
+/** A flow page without a flow id: the page starts a fresh flow. */
+export function flowStartPath(kind: FlowKind, p: { returnTo?: string; notice?: NoticeId } = {}): string {
+  return `/${kind}${query({ return_to: p.returnTo, notice: p.notice })}`;
+}
+
+/** Where the browser goes to make Kratos create a flow (through the proxy). */
+export function browserFlowInitPath(kind: FlowKind, params: Record<string, string | undefined>): string {
+  return `${PROXY_PREFIX}/self-service/${kind}/browser${query(params)}`;
+}
+
+/** Adds `notice` to a URL (absolute or path), keeping everything else. */
+export function withNotice(url: string, notice: NoticeId): string {
+  const u = new URL(url, "http://placeholder.invalid");
+  u.searchParams.set("notice", notice);
+  return u.origin === "http://placeholder.invalid" ? `${u.pathname}${u.search}${u.hash}` : u.href;
+}
+
+/** The post-sign-in stop that applies the enrollment gate, then goes to `returnTo`. */
+export function continuePath(returnTo?: string): string {
+  return `/continue${query({ return_to: returnTo })}`;
+}

@@ -1,0 +1,58 @@
+// A short-lived, encrypted cache of the session check (iron-session), so the middleware
+// does not call Kratos on every navigation. Bound to the Kratos session cookie: a new or
+// cleared Kratos cookie invalidates it at once. Trade-off: a session revoked elsewhere
+// (admin API, another device) stays usable here for up to the TTL; set
+// SESSION_CACHE_TTL_SECONDS=0 to check with Kratos on every request.
+import { createHash } from "node:crypto";
+import { sealData, unsealData } from "iron-session";
+import type { SessionFacts } from "@/lib/accessDecision";
+
+export const CACHE_COOKIE = "session_check";
+export const KRATOS_SESSION_COOKIE = "ory_kratos_session";
+
+interface Cached {
+  bind: string;
+  exp: number;
+  facts: SessionFacts;
+}
+
+/** A digest of the Kratos session cookie, so the cache never outlives the session it describes. */
+export function bindingOf(kratosSessionCookie: string): string {
+  return createHash("sha256").update(kratosSessionCookie).digest("base64url");
+}
+
+export async function readCache(
+  sealed: string | undefined,
+  kratosSessionCookie: string,
+  password: string,
+): Promise<SessionFacts | null> {
+  if (!sealed) return null;
+  try {
+    const data = await unsealData<Partial<Cached>>(sealed, { password });
+    if (!data.facts || data.bind !== bindingOf(kratosSessionCookie) || !data.exp || data.exp < Date.now())
+      return null;
+    return data.facts;
+  } catch {
+    return null;
+  }
+}
+
+export async function sealCache(
+  facts: SessionFacts,
+  kratosSessionCookie: string,
+  password: string,
+  ttlSeconds: number,
+) {
+  const value: Cached = { bind: bindingOf(kratosSessionCookie), exp: Date.now() + ttlSeconds * 1000, facts };
+  return sealData(value, { password, ttl: ttlSeconds + 60 });
+}
+
+/** Set-Cookie attributes for the cache cookie (HttpOnly, SameSite=Lax, Secure on https). */
+export function cacheCookieOptions(secure: boolean, maxAgeSeconds: number) {
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge: maxAgeSeconds };
+}
+
+/** A Set-Cookie header value that deletes the cache cookie. */
+export function clearCacheCookieHeader(secure: boolean): string {
+  return `${CACHE_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}

@@ -1,0 +1,42 @@
+// The 503 answer when Kratos is down or slow: a small self-contained page (no React, no
+// app CSS needed) that retries by itself, or JSON for API clients.
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function wantsJson(headers: Headers): boolean {
+  const accept = headers.get("accept") ?? "";
+  return accept.includes("application/json") && !accept.includes("text/html");
+}
+
+/** `retryPath` must already be a same-origin path (it becomes a link and a refresh target). */
+export function unavailableResponse(retryPath: string, json: boolean): Response {
+  const headers = { "retry-after": "5", "cache-control": "no-store" };
+  if (json) {
+    return Response.json(
+      {
+        error: {
+          id: "identity_service_unavailable",
+          message: "The identity service is unavailable. Try again shortly.",
+        },
+      },
+      { status: 503, headers },
+    );
+  }
+  const href = escapeHtml(retryPath);
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="10;url=${href}">
+<title>Temporarily unavailable</title>
+<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#111;background:#fff}
+@media (prefers-color-scheme:dark){body{color:#eee;background:#111}a{color:#9cf}}
+a{color:#1d4ed8}a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}</style></head>
+<body><main><h1>Sign-in is temporarily unavailable</h1>
+<p role="status">We could not reach the identity service. Nothing you entered was lost on our side; this page tries again in 10 seconds.</p>
+<p><a href="${href}">Try again now</a> · <a href="/">Home</a></p></main></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: { ...headers, "content-type": "text/html; charset=utf-8" },
+  });
+}

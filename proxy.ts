@@ -1,0 +1,83 @@
+// Next.js 16 proxy (formerly "middleware"): security headers with a per-request CSP nonce on
+// every response, and the per-route AAL policy for protected routes.
+import { NextResponse, type NextRequest } from "next/server";
+import { decideAccess, type SessionFacts } from "@/lib/accessDecision";
+import { getConfig } from "@/lib/config";
+import { KratosUnavailableError } from "@/lib/kratos/errors";
+import { loginPath } from "@/lib/paths";
+import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
+import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/routePolicy";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/securityHeaders";
+import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/sessionCache";
+import { cookieSessionFacts, tokenSessionFacts } from "@/lib/sessionState";
+import { unavailableResponse } from "@/lib/unavailablePage";
+
+function nonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
+function jsonError(status: number, id: string, message: string) {
+  return NextResponse.json({ error: { id, code: status, message } }, { status });
+}
+
+async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Headers): Promise<Response> {
+  const cfg = getConfig();
+  const transport = transportOf(req.headers);
+  let facts: SessionFacts | null;
+  let sealed: string | undefined;
+  try {
+    if (transport === "token") facts = await tokenSessionFacts(sessionTokenOf(req.headers) ?? "");
+    else ({ facts, sealed } = await cookieSessionFacts(req));
+  } catch (err) {
+    if (err instanceof KratosUnavailableError) {
+      return unavailableResponse(`${req.nextUrl.pathname}${req.nextUrl.search}`, rule.kind === "api");
+    }
+    throw err;
+  }
+
+  const decision = decideAccess(rule.require[transport], facts);
+  const here = safeReturnTo(
+    `${req.nextUrl.pathname}${req.nextUrl.search}`,
+    allowedOrigins(cfg.appUrl, cfg.returnToOrigins),
+  );
+  if (decision.type === "sign_in") {
+    if (rule.kind === "api") return jsonError(401, "session_required", "Sign in first.");
+    return NextResponse.redirect(new URL(loginPath({ returnTo: here }), cfg.appUrl));
+  }
+  if (decision.type === "step_up") {
+    if (rule.kind === "api") {
+      return jsonError(403, "session_aal2_required", "This request needs a second factor (step up to aal2).");
+    }
+    return NextResponse.redirect(
+      new URL(loginPath({ aal: "aal2", refresh: decision.refresh, returnTo: here }), cfg.appUrl),
+    );
+  }
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  if (sealed)
+    res.cookies.set(CACHE_COOKIE, sealed, cacheCookieOptions(cfg.secureCookies, cfg.sessionCacheTtlSeconds));
+  return res;
+}
+
+export async function proxy(req: NextRequest) {
+  const cfg = getConfig();
+  const n = nonce();
+  const csp = contentSecurityPolicy(n, {
+    dev: process.env.NODE_ENV !== "production",
+    formOrigins: cfg.returnToOrigins,
+  });
+  const requestHeaders = new Headers(req.headers);
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  requestHeaders.set("x-nonce", n);
+  requestHeaders.set("content-security-policy", csp);
+
+  const rule = matchRoute(req.nextUrl.pathname);
+  const res = rule
+    ? await protect(req, rule, requestHeaders)
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [k, v] of Object.entries(securityHeaders(csp, cfg.secureCookies))) res.headers.set(k, v);
+  return res;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

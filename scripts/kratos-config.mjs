@@ -1,0 +1,51 @@
+// Builds the environment-dependent half of the Kratos config (the overlay passed as a
+// second `-c` after kratos/kratos.yml). Pure: takes the stack's addresses, returns an object.
+import path from "node:path";
+
+export function kratosOverlay({
+  appUrl,
+  publicPort,
+  adminPort,
+  smtpPort,
+  dataDir,
+  schemaPath,
+  secrets,
+  bcryptCost,
+}) {
+  const app = new URL(appUrl);
+  const origin = app.origin;
+  const page = (p) => `${origin}${p}`;
+  const rp = { id: app.hostname, origins: [origin] };
+  return {
+    dsn: `sqlite://${path.join(dataDir, "kratos.sqlite")}?_fk=true&mode=rwc&_busy_timeout=5000`,
+    serve: {
+      public: { port: publicPort, base_url: `${origin}/api/kratos/` },
+      admin: { port: adminPort, base_url: `http://127.0.0.1:${adminPort}/` },
+    },
+    selfservice: {
+      default_browser_return_url: page("/"),
+      allowed_return_urls: [origin],
+      methods: {
+        webauthn: { config: { rp } },
+        passkey: { config: { rp } },
+      },
+      flows: {
+        error: { ui_url: page("/error") },
+        settings: { ui_url: page("/settings") },
+        recovery: { ui_url: page("/recovery") },
+        verification: { ui_url: page("/verification"), after: { default_browser_return_url: page("/") } },
+        logout: { after: { default_browser_return_url: page("/login") } },
+        login: { ui_url: page("/login") },
+        registration: { ui_url: page("/registration") },
+      },
+    },
+    identity: { schemas: [{ id: "default", url: `file://${schemaPath}` }] },
+    courier: { smtp: { connection_uri: `smtp://127.0.0.1:${smtpPort}/?disable_starttls=true` } },
+    secrets: {
+      cookie: [secrets.kratosCookie],
+      cipher: [secrets.kratosCipher],
+      default: [secrets.kratosDefault],
+    },
+    ...(bcryptCost ? { hashers: { bcrypt: { cost: bcryptCost } } } : {}),
+  };
+}

@@ -1,0 +1,236 @@
+// Starts and stops the local stack: Kratos (migrated first), maildev and the Next.js app.
+// Used by `npm run dev` (scripts/dev.mjs) and `npm test` (scripts/test.mjs).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureKratos } from "./kratos-build.mjs";
+import { kratosOverlay } from "./kratos-config.mjs";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+const DEFAULT_PORTS = {
+  dev: { app: 3000, kratosPublic: 4433, kratosAdmin: 4434, smtp: 1025, mailWeb: 1080 },
+  test: { app: 3100, kratosPublic: 4533, kratosAdmin: 4534, smtp: 1125, mailWeb: 1180 },
+};
+
+function port(envName, fallback) {
+  const v = process.env[envName];
+  return v ? Number(v) : fallback;
+}
+
+export function stackSettings(kind) {
+  const d = DEFAULT_PORTS[kind];
+  const prefix = kind === "test" ? "TEST_" : "";
+  const ports = {
+    app: port(`${prefix}APP_PORT`, d.app),
+    kratosPublic: port(`${prefix}KRATOS_PUBLIC_PORT`, d.kratosPublic),
+    kratosAdmin: port(`${prefix}KRATOS_ADMIN_PORT`, d.kratosAdmin),
+    smtp: port(`${prefix}MAIL_SMTP_PORT`, d.smtp),
+    mailWeb: port(`${prefix}MAIL_WEB_PORT`, d.mailWeb),
+  };
+  return {
+    kind,
+    ports,
+    appUrl: `http://localhost:${ports.app}`,
+    mailUrl: `http://127.0.0.1:${ports.mailWeb}`,
+    kratosPublicUrl: `http://127.0.0.1:${ports.kratosPublic}`,
+    kratosAdminUrl: `http://127.0.0.1:${ports.kratosAdmin}`,
+    dataDir: path.join(root, ".data", kind),
+  };
+}
+
+// Dev secrets are generated once per data folder; real deployments pass their own by env.
+function loadSecrets(dataDir) {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const hex = (n) => randomBytes(n).toString("hex");
+  const secrets = { kratosCookie: hex(32), kratosCipher: hex(16), kratosDefault: hex(32), session: hex(32) };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function waitFor(name, url, { timeoutMs = 120_000, child, log }) {
+  const started = Date.now();
+  let lastNote = started;
+  for (;;) {
+    if (child && child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${name} was not ready at ${url} after ${timeoutMs / 1000}s`);
+    if (Date.now() - lastNote > 15_000) {
+      log(`[stack] waiting for ${name}… ${Math.round((Date.now() - started) / 1000)}s`);
+      lastNote = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function run(cmd, args, { cwd = root, env, logFile, inherit = false }) {
+  const out = logFile ? createWriteStream(logFile, { flags: "a" }) : null;
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: inherit ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
+  if (out) {
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
+  }
+  return child;
+}
+
+function runToEnd(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    const child = run(cmd, args, opts);
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} ${args[0]} exited with ${code}`)),
+    );
+  });
+}
+
+function tail(file, lines = 40) {
+  if (!existsSync(file)) return "";
+  return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+/** Environment the Next.js app needs to reach this stack. */
+export function appEnv(s, secrets) {
+  return {
+    APP_URL: s.appUrl,
+    KRATOS_PUBLIC_URL: s.kratosPublicUrl,
+    KRATOS_ADMIN_URL: s.kratosAdminUrl,
+    SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
+    MAIL_UI_URL: s.mailUrl,
+  };
+}
+
+/**
+ * Starts Kratos + maildev + the app. `app` is "dev" (next dev) or "start" (a built app).
+ * Returns { settings, stop }. Logs of Kratos and maildev go to the data folder.
+ */
+export async function startStack(kind, { app, fresh = false, log = console.log, extraAppEnv = {} }) {
+  const s = stackSettings(kind);
+  if (fresh) rmSync(s.dataDir, { recursive: true, force: true });
+  mkdirSync(s.dataDir, { recursive: true });
+  const secrets = loadSecrets(s.dataDir);
+  const kratosBin = await ensureKratos({ log });
+
+  const overlayFile = path.join(s.dataDir, "kratos.overlay.yml");
+  const overlay = kratosOverlay({
+    appUrl: s.appUrl,
+    publicPort: s.ports.kratosPublic,
+    adminPort: s.ports.kratosAdmin,
+    smtpPort: s.ports.smtp,
+    dataDir: s.dataDir,
+    schemaPath: path.join(root, "kratos", "identity.schema.json"),
+    secrets,
+    // Password hashing speed is not under test; keep the suite fast on 2 cores.
+    bcryptCost: kind === "test" ? 4 : undefined,
+  });
+  // JSON is valid YAML, and Kratos picks the parser by extension.
+  writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));
+  const kratosArgs = ["-c", path.join(root, "kratos", "kratos.yml"), "-c", overlayFile];
+  const kratosLog = path.join(s.dataDir, "kratos.log");
+  const mailLog = path.join(s.dataDir, "maildev.log");
+  const appLog = path.join(s.dataDir, "app.log");
+
+  const children = [];
+  const stop = async () => {
+    for (const c of children.reverse()) {
+      if (c.exitCode === null) {
+        try {
+          process.kill(-c.pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
+    }
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((resolve) => {
+            if (c.exitCode !== null) return resolve();
+            const t = setTimeout(() => {
+              try {
+                process.kill(-c.pid, "SIGKILL");
+              } catch {
+                // already gone
+              }
+              resolve();
+            }, 5000);
+            c.on("exit", () => {
+              clearTimeout(t);
+              resolve();
+            });
+          }),
+      ),
+    );
+  };
+
+  try {
+    log(`[stack] migrating Kratos database (${path.relative(root, s.dataDir)}/kratos.sqlite)…`);
+    await runToEnd(kratosBin, ["migrate", "sql", "-e", "--yes", ...kratosArgs], { logFile: kratosLog });
+
+    log(
+      `[stack] starting Kratos on 127.0.0.1:${s.ports.kratosPublic} (public) and :${s.ports.kratosAdmin} (admin)…`,
+    );
+    const kratos = run(kratosBin, ["serve", ...kratosArgs, "--dev", "--watch-courier"], {
+      logFile: kratosLog,
+    });
+    children.push(kratos);
+
+    log(`[stack] starting maildev (SMTP :${s.ports.smtp}, web ${s.mailUrl})…`);
+    const maildev = run(
+      bin("maildev"),
+      [
+        "--smtp",
+        String(s.ports.smtp),
+        "--web",
+        String(s.ports.mailWeb),
+        "--ip",
+        "127.0.0.1",
+        "--web-ip",
+        "127.0.0.1",
+      ],
+      { logFile: mailLog },
+    );
+    children.push(maildev);
+
+    await waitFor("Kratos", `${s.kratosPublicUrl}/health/ready`, { child: kratos, log });
+    await waitFor("maildev", `${s.mailUrl}/api/healthz`, { child: maildev, log });
+
+    const env = { ...appEnv(s, secrets), ...extraAppEnv };
+    const nextArgs =
+      app === "dev"
+        ? ["dev", "-p", String(s.ports.app), "-H", "127.0.0.1"]
+        : ["start", "-p", String(s.ports.app), "-H", "127.0.0.1"];
+    log(`[stack] starting the app (next ${app}) on ${s.appUrl}…`);
+    const next = run(bin("next"), nextArgs, {
+      env,
+      logFile: app === "dev" ? undefined : appLog,
+      inherit: app === "dev",
+    });
+    children.push(next);
+    await waitFor("the app", `${s.appUrl}/api/health`, { child: next, log, timeoutMs: 180_000 });
+  } catch (err) {
+    log(`\n[stack] ${err.message}`);
+    for (const f of [kratosLog, mailLog, appLog]) {
+      const t = tail(f);
+      if (t) log(`\n--- last lines of ${path.relative(root, f)} ---\n${t}`);
+    }
+    await stop();
+    throw err;
+  }
+  return { settings: s, secrets, stop, children };
+}

@@ -1,0 +1,56 @@
+// `npm test`: unit tests, then the Playwright suite against a freshly started stack on
+// its own ports and its own fresh SQLite (so it can run beside `npm run dev`).
+// Extra arguments go to Playwright: `npm test -- e2e/login.spec.ts`.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureNodeModules } from "./deps.mjs";
+import { ensureKratos } from "./kratos-build.mjs";
+import { root, startStack, stackSettings } from "./stack.mjs";
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const DIST_DIR = ".next-test";
+const t0 = Date.now();
+const secs = (from) => `${Math.round((Date.now() - from) / 1000)}s`;
+
+function step(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+ensureNodeModules(root);
+
+console.log("[test] unit tests (vitest)…");
+let t = Date.now();
+if ((await step(bin("vitest"), ["run"])) !== 0) process.exit(1);
+console.log(`[test] unit tests done in ${secs(t)}`);
+
+t = Date.now();
+await ensureKratos();
+const s = stackSettings("test");
+console.log("[test] building the app (next build)…");
+// The build reads no secrets; the running app does. APP_URL only marks the build's origin.
+if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: s.appUrl })) !== 0)
+  process.exit(1);
+console.log(`[test] app built in ${secs(t)}`);
+
+let stack;
+try {
+  stack = await startStack("test", { app: "start", fresh: true, extraAppEnv: { NEXT_DIST_DIR: DIST_DIR } });
+} catch {
+  process.exit(1);
+}
+let code = 1;
+try {
+  t = Date.now();
+  code = await step(bin("playwright"), ["test", ...process.argv.slice(2)], {
+    BASE_URL: s.appUrl,
+    MAIL_API_URL: s.mailUrl,
+  });
+  console.log(`[test] end-to-end tests done in ${secs(t)}`);
+} finally {
+  await stack.stop();
+}
+console.log(`[test] total ${secs(t0)}`);
+process.exit(code);
