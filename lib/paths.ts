@@ -36,7 +36,11 @@ export function browserFlowInitPath(kind: FlowKind, params: Record<string, strin
 export function withNotice(url: string, notice: NoticeId): string {
   const u = new URL(url, "http://placeholder.invalid");
   u.searchParams.set("notice", notice);
-  return u.origin === "http://placeholder.invalid" ? `${u.pathname}${u.search}${u.hash}` : u.href;
+  if (u.origin !== "http://placeholder.invalid") return u.href;
+  // A path that normalises to `//host` (`/..//evil.test`) would read as protocol-relative,
+  // i.e. another origin: `/.` keeps it the same path on this origin.
+  const path = u.pathname.startsWith("//") ? `/.${u.pathname}` : u.pathname;
+  return `${path}${u.search}${u.hash}`;
 }
 
 /** The post-sign-in stop that applies the enrollment gate, then goes to `returnTo`. */

@@ -1,4 +1,5 @@
-// Where Kratos sends the browser after sign-in or sign-up: applies the enrollment gate,
+// Where Kratos sends the browser after sign-in or sign-up: asks users with an authenticator
+// app, security key or backup codes for it at once; otherwise applies the enrollment gate;
 // then goes on to the (validated) return_to.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
@@ -6,6 +7,8 @@ import { GATE_COOKIE, markPrompted, shouldPromptEnrollment } from "@/lib/enrollm
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { validatedReturnTo } from "@/lib/kratos/loadFlow";
+import { effectiveAal, needsIndependentSecondFactor } from "@/lib/factorPolicy";
+import { loginPath } from "@/lib/paths";
 
 export async function GET(req: NextRequest) {
   const cfg = getConfig();
@@ -16,10 +19,15 @@ export async function GET(req: NextRequest) {
     if (session?.identity) {
       const identityId = session.identity.id;
       const prompted = req.cookies.get(GATE_COOKIE)?.value;
+      const credentialTypes = await getUsableCredentialTypes(identityId);
+      // Users who enrolled an independent second factor are asked for it right away.
+      if (!needsIndependentSecondFactor(credentialTypes) && effectiveAal(session.authentication_methods ?? []) !== "aal2") {
+        return NextResponse.redirect(new URL(loginPath({ aal: "aal2", returnTo }), cfg.appUrl), 303);
+      }
       if (
         shouldPromptEnrollment({
           enabled: cfg.enrollmentGate,
-          credentialTypes: await getUsableCredentialTypes(identityId),
+          credentialTypes,
           identityId,
           promptedCookie: prompted,
         })

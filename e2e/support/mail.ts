@@ -19,14 +19,24 @@ async function emailsTo(address: string): Promise<MaildevEmail[]> {
   return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
 }
 
-/** Waits for the first email to `address` received after `since` and returns its 6-digit code. */
-export async function waitForCode(address: string, since: Date, timeout = 30_000): Promise<string> {
+/** Kratos's email subjects (v1.3.1 built-in templates). */
+export const SUBJECTS = {
+  login: /Login to your account/,
+  recovery: /Recover access to your account/,
+  verification: /Please verify your email address/,
+} as const;
+
+/**
+ * Waits for the newest email to `address` with a matching subject received after `since`
+ * and returns its 6-digit code.
+ */
+export async function waitForCode(address: string, subject: RegExp, since: Date, timeout = 30_000): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(
       async () => {
         const fresh = (await emailsTo(address))
-          .filter((m) => new Date(m.time).getTime() >= since.getTime() - 1000)
+          .filter((m) => subject.test(m.subject) && new Date(m.time).getTime() >= since.getTime() - 1000)
           .sort((a, b) => new Date(a.time).getTime() - new Date(b.time).getTime());
         const last = fresh[fresh.length - 1];
         code = last ? /\b(\d{6})\b/.exec(last.text ?? last.html ?? "")?.[1] : undefined;

@@ -1,7 +1,7 @@
 // Each test makes its own identities through the real UI: unique emails, strong passwords.
 import { expect, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { waitForCode } from "./mail";
+import { SUBJECTS, waitForCode } from "./mail";
 
 export interface TestUser {
   email: string;
@@ -22,12 +22,17 @@ export async function register(page: Page, user: TestUser): Promise<void> {
   await expect(page).toHaveURL(/\/verification\?flow=/);
 }
 
-/** Signs in with the password; passes the enrollment gate when it appears. */
-export async function login(page: Page, user: TestUser, opts: { expectGate?: boolean } = {}): Promise<void> {
+/** Fills and submits the password form on a fresh login page. */
+export async function submitPasswordLogin(page: Page, user: TestUser): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in with password" }).click();
+}
+
+/** Signs in with the password; passes the enrollment gate when it appears. */
+export async function login(page: Page, user: TestUser, opts: { expectGate?: boolean } = {}): Promise<void> {
+  await submitPasswordLogin(page, user);
   if (opts.expectGate) {
     await expect(page.getByTestId("enrollment-gate")).toBeVisible();
     await page.getByRole("link", { name: "Skip for now" }).click();
@@ -49,7 +54,7 @@ export async function stepUpWithEmailCode(page: Page, email: string): Promise<vo
   await expect(page).toHaveURL(/\/login\?.*flow=/);
   const since = new Date();
   await page.getByRole("button", { name: `Send code to ${email}` }).click();
-  const code = await waitForCode(email, since);
+  const code = await waitForCode(email, SUBJECTS.login, since);
   await page.getByLabel("Login code").fill(code);
   await page.getByRole("button", { name: "Continue" }).click();
 }

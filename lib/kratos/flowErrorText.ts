@@ -26,14 +26,17 @@ const BY_ID: Record<string, { title: string; message: string }> = {
   },
 };
 
+const textOf = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+
 export function describeFlowError(raw: unknown): { title: string; message: string } {
   const e = (raw && typeof raw === "object" ? raw : {}) as StoredError;
-  if (e.id && BY_ID[e.id]) return BY_ID[e.id]!;
+  // Own keys only: an id such as "constructor" must not pick up Object.prototype members.
+  if (typeof e.id === "string" && Object.hasOwn(BY_ID, e.id)) return BY_ID[e.id]!;
   const code = typeof e.code === "number" ? e.code : 500;
   if (code >= 500)
     return { title: "Something went wrong on our side", message: "Please try again in a moment." };
   return {
     title: "We could not complete that request",
-    message: e.reason || e.message || "Please start again.",
+    message: textOf(e.reason) ?? textOf(e.message) ?? "Please start again.",
   };
 }

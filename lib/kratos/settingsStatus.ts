@@ -14,11 +14,11 @@ export interface SettingsStatus {
 export function settingsStatus(nodes: readonly UiNode[]): SettingsStatus {
   const names = nodes.map(inputName);
   const count = (n: string) => names.filter((x) => x === n).length;
+  // Kratos offers `lookup_secret_regenerate` alone when the identity has no codes, and next
+  // to `lookup_secret_disable` once they are revealed: only reveal/disable mean codes exist.
   const backupCodes = names.includes("lookup_secret_confirm")
     ? "unconfirmed"
-    : names.includes("lookup_secret_reveal") ||
-        names.includes("lookup_secret_regenerate") ||
-        names.includes("lookup_secret_disable")
+    : names.includes("lookup_secret_reveal") || names.includes("lookup_secret_disable")
       ? "active"
       : "none";
   return {

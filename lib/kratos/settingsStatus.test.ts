@@ -1,0 +1,200 @@
+import type { UiNode } from "@ory/client-fetch";
+import { describe, expect, it } from "vitest";
+import { settingsStatus, statusLine, type SettingsStatus } from "@/lib/kratos/settingsStatus";
+
+// Settings-flow nodes shaped like Kratos v1.3.1 JSON.
+
+function submit(group: string, name: string, value = "true", label?: { id: number; text: string }): UiNode {
+  return {
+    type: "input",
+    group,
+    attributes: { name, type: "submit", value, disabled: false, node_type: "input" },
+    messages: [],
+    meta: label ? { label: { ...label, type: "info" } } : {},
+  } as unknown as UiNode;
+}
+
+function field(group: string, name: string, type: string): UiNode {
+  return {
+    type: "input",
+    group,
+    attributes: { name, type, disabled: false, node_type: "input" },
+    messages: [],
+    meta: {},
+  } as unknown as UiNode;
+}
+
+function textNode(group: string, id: string): UiNode {
+  return {
+    type: "text",
+    group,
+    attributes: { id, text: { id: 1050006, text: "JBSWY3DPEHPK3PXP", type: "info" }, node_type: "text" },
+    messages: [],
+    meta: {},
+  } as unknown as UiNode;
+}
+
+function img(group: string, id: string): UiNode {
+  return {
+    type: "img",
+    group,
+    attributes: { id, src: "data:image/png;base64,AAAA", width: 256, height: 256, node_type: "img" },
+    messages: [],
+    meta: { label: { id: 1050005, text: "Authenticator app QR code", type: "info" } },
+  } as unknown as UiNode;
+}
+
+const csrf = field("default", "csrf_token", "hidden");
+
+// TOTP states (Kratos: setup nodes without TOTP, `totp_unlink` with it).
+const totpSetup = [
+  img("totp", "totp_qr"),
+  textNode("totp", "totp_secret_key"),
+  field("totp", "totp_code", "text"),
+];
+const totpLinked = [
+  submit("totp", "totp_unlink", "true", { id: 1050004, text: "Unlink TOTP Authenticator App" }),
+];
+
+// Backup-code states, as Kratos v1.3.1's lookup strategy populates them.
+const regenerate = submit("lookup_secret", "lookup_secret_regenerate");
+const reveal = submit("lookup_secret", "lookup_secret_reveal");
+const disable = submit("lookup_secret", "lookup_secret_disable");
+const confirm = submit("lookup_secret", "lookup_secret_confirm");
+const codes = textNode("lookup_secret", "lookup_secret_codes");
+const lookupNone = [regenerate]; // identity has no codes yet, or just disabled them
+const lookupHidden = [reveal, disable]; // identity has codes, not revealed
+const lookupRevealed = [codes, disable, regenerate]; // after "reveal"
+const lookupRegenerated = [codes, confirm]; // after "regenerate", before "confirm"
+
+const webauthnRemove = (id: string) => submit("webauthn", "webauthn_remove", id);
+const passkeyRemove = (id: string) => submit("passkey", "passkey_remove", id);
+
+const none: SettingsStatus = { totp: false, backupCodes: "none", securityKeys: 0, passkeys: 0 };
+
+describe("settingsStatus", () => {
+  it("reports nothing set up for a fresh identity's settings flow", () => {
+    const nodes = [
+      csrf,
+      ...totpSetup,
+      ...lookupNone,
+      field("webauthn", "webauthn_register_displayname", "text"),
+      field("webauthn", "webauthn_register_trigger", "button"),
+      field("passkey", "passkey_settings_register", "hidden"),
+      field("passkey", "passkey_register_trigger", "button"),
+    ];
+    expect(settingsStatus(nodes)).toEqual(none);
+  });
+
+  it("reports nothing for no nodes", () => {
+    expect(settingsStatus([])).toEqual(none);
+  });
+
+  describe("totp", () => {
+    it("is true when Kratos offers to unlink it", () => {
+      expect(settingsStatus([csrf, ...totpLinked]).totp).toBe(true);
+    });
+
+    it("is false while Kratos offers the setup (QR, key, code field)", () => {
+      expect(settingsStatus([csrf, ...totpSetup]).totp).toBe(false);
+    });
+
+    it("is not fooled by a non-input node with the same id", () => {
+      expect(settingsStatus([textNode("totp", "totp_unlink")]).totp).toBe(false);
+    });
+  });
+
+  describe("backupCodes", () => {
+    it('is "none" when Kratos only offers to generate codes (the identity has none)', () => {
+      expect(settingsStatus([csrf, ...lookupNone]).backupCodes).toBe("none");
+    });
+
+    it('is "active" when Kratos offers to reveal or disable existing codes', () => {
+      expect(settingsStatus([csrf, ...lookupHidden]).backupCodes).toBe("active");
+      expect(settingsStatus([reveal]).backupCodes).toBe("active");
+      expect(settingsStatus([disable]).backupCodes).toBe("active");
+    });
+
+    it('stays "active" after the codes are revealed (disable and regenerate offered)', () => {
+      expect(settingsStatus([csrf, ...lookupRevealed]).backupCodes).toBe("active");
+    });
+
+    it('is "unconfirmed" when new codes wait for confirmation', () => {
+      expect(settingsStatus([csrf, ...lookupRegenerated]).backupCodes).toBe("unconfirmed");
+    });
+
+    it('prefers "unconfirmed" over "active" when both kinds of button are present', () => {
+      expect(settingsStatus([confirm, reveal, disable]).backupCodes).toBe("unconfirmed");
+    });
+  });
+
+  describe("security keys and passkeys", () => {
+    it("counts the remove buttons of each kind separately", () => {
+      const s = settingsStatus([
+        csrf,
+        webauthnRemove("a1"),
+        passkeyRemove("p1"),
+        webauthnRemove("a2"),
+        webauthnRemove("a3"),
+        passkeyRemove("p2"),
+      ]);
+      expect(s.securityKeys).toBe(3);
+      expect(s.passkeys).toBe(2);
+    });
+
+    it("counts none without remove buttons", () => {
+      const s = settingsStatus([csrf, field("webauthn", "webauthn_register_trigger", "button")]);
+      expect(s.securityKeys).toBe(0);
+      expect(s.passkeys).toBe(0);
+    });
+  });
+
+  it("reads a fully enrolled identity", () => {
+    expect(
+      settingsStatus([csrf, ...totpLinked, ...lookupHidden, webauthnRemove("a1"), passkeyRemove("p1")]),
+    ).toEqual({ totp: true, backupCodes: "active", securityKeys: 1, passkeys: 1 });
+  });
+});
+
+describe("statusLine", () => {
+  it("words TOTP by state", () => {
+    const on = statusLine("totp", { ...none, totp: true });
+    const off = statusLine("totp", none);
+    expect(on).toMatch(/^Set up/);
+    expect(off).toMatch(/^Not set up/);
+    expect(on).not.toBe(off);
+  });
+
+  it("words backup codes by each of the three states", () => {
+    const active = statusLine("lookup_secret", { ...none, backupCodes: "active" });
+    const unconfirmed = statusLine("lookup_secret", { ...none, backupCodes: "unconfirmed" });
+    const missing = statusLine("lookup_secret", none);
+    expect(active).toMatch(/^Set up/);
+    expect(unconfirmed).toContain("not active until");
+    expect(missing).toMatch(/^Not set up/);
+    expect(new Set([active, unconfirmed, missing]).size).toBe(3);
+  });
+
+  it("counts security keys with singular and plural wording", () => {
+    expect(statusLine("webauthn", none)).toBe("No security key registered.");
+    expect(statusLine("webauthn", { ...none, securityKeys: 1 })).toBe("1 security key registered.");
+    expect(statusLine("webauthn", { ...none, securityKeys: 2 })).toBe("2 security keys registered.");
+  });
+
+  it("counts passkeys with singular and plural wording", () => {
+    expect(statusLine("passkey", none)).toBe("No passkey registered.");
+    expect(statusLine("passkey", { ...none, passkeys: 1 })).toBe("1 passkey registered.");
+    expect(statusLine("passkey", { ...none, passkeys: 3 })).toBe("3 passkeys registered.");
+  });
+
+  it("has no line for other groups", () => {
+    expect(statusLine("password", none)).toBeUndefined();
+    expect(statusLine("profile", none)).toBeUndefined();
+    expect(statusLine("default", none)).toBeUndefined();
+  });
+
+  it("a fresh identity's backup-code line does not claim codes are set up", () => {
+    const line = statusLine("lookup_secret", settingsStatus([csrf, ...lookupNone]));
+    expect(line).toMatch(/^Not set up/);
+  });
+});

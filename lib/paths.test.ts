@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import {
+  PROXY_PREFIX,
+  browserFlowInitPath,
+  continuePath,
+  flowStartPath,
+  loginPath,
+  withNotice,
+} from "@/lib/paths";
+
+const RETURN_TO = "http://localhost:3000/settings?tab=security&x=a b#frag";
+
+/** Parses a path the app built, for comparing its query parameters. */
+const parse = (path: string) => new URL(path, "http://app.test");
+
+describe("loginPath", () => {
+  it("is /login without parameters", () => {
+    expect(loginPath()).toBe("/login");
+    expect(loginPath({})).toBe("/login");
+  });
+
+  it("omits undefined parameters and refresh=false", () => {
+    expect(loginPath({ aal: undefined, refresh: false, returnTo: undefined, notice: undefined })).toBe(
+      "/login",
+    );
+    expect(loginPath({ aal: "aal2" })).toBe("/login?aal=aal2");
+  });
+
+  it("carries aal, refresh, return_to and notice", () => {
+    const u = parse(loginPath({ aal: "aal2", refresh: true, returnTo: RETURN_TO, notice: "csrf" }));
+    expect(u.pathname).toBe("/login");
+    expect(Object.fromEntries(u.searchParams)).toEqual({
+      aal: "aal2",
+      refresh: "true",
+      return_to: RETURN_TO,
+      notice: "csrf",
+    });
+  });
+
+  it("encodes return_to so that its own query and fragment stay inside it", () => {
+    const path = loginPath({ returnTo: RETURN_TO });
+    expect(path).not.toContain("#");
+    expect(path).not.toContain("&x=");
+    expect(path).toBe(`/login?return_to=${new URLSearchParams({ r: RETURN_TO }).toString().slice(2)}`);
+    expect(parse(path).searchParams.get("return_to")).toBe(RETURN_TO);
+    expect([...parse(path).searchParams.keys()]).toEqual(["return_to"]);
+  });
+});
+
+describe("flowStartPath", () => {
+  it("is the flow page without parameters", () => {
+    expect(flowStartPath("registration")).toBe("/registration");
+    expect(flowStartPath("settings", { returnTo: undefined, notice: undefined })).toBe("/settings");
+  });
+
+  it("carries return_to and notice, encoded", () => {
+    const u = parse(flowStartPath("recovery", { returnTo: RETURN_TO, notice: "flow_expired" }));
+    expect(u.pathname).toBe("/recovery");
+    expect(Object.fromEntries(u.searchParams)).toEqual({ return_to: RETURN_TO, notice: "flow_expired" });
+  });
+});
+
+describe("browserFlowInitPath", () => {
+  it("goes through the proxy to Kratos's browser endpoint", () => {
+    expect(PROXY_PREFIX).toBe("/api/kratos");
+    expect(browserFlowInitPath("login", {})).toBe("/api/kratos/self-service/login/browser");
+  });
+
+  it("omits undefined parameters and encodes the others", () => {
+    const path = browserFlowInitPath("login", { aal: "aal2", refresh: undefined, return_to: RETURN_TO });
+    const u = parse(path);
+    expect(u.pathname).toBe("/api/kratos/self-service/login/browser");
+    expect(Object.fromEntries(u.searchParams)).toEqual({ aal: "aal2", return_to: RETURN_TO });
+    expect(path).not.toContain("refresh");
+  });
+
+  it("keeps empty-string parameters (only undefined is dropped)", () => {
+    expect(browserFlowInitPath("settings", { return_to: "" })).toBe(
+      "/api/kratos/self-service/settings/browser?return_to=",
+    );
+  });
+});
+
+describe("continuePath", () => {
+  it("is /continue without a return_to", () => {
+    expect(continuePath()).toBe("/continue");
+    expect(continuePath(undefined)).toBe("/continue");
+  });
+
+  it("carries return_to, encoded", () => {
+    const path = continuePath(RETURN_TO);
+    expect(parse(path).pathname).toBe("/continue");
+    expect(parse(path).searchParams.get("return_to")).toBe(RETURN_TO);
+    expect(path).not.toContain("#");
+  });
+});
+
+describe("withNotice", () => {
+  it("keeps a path relative, adding notice to its query and keeping the fragment", () => {
+    expect(withNotice("/login?flow=abc#top", "csrf")).toBe("/login?flow=abc&notice=csrf#top");
+    expect(withNotice("/login", "flow_expired")).toBe("/login?notice=flow_expired");
+  });
+
+  it("keeps an absolute URL absolute, on its own origin", () => {
+    expect(withNotice("http://localhost:3000/login?flow=abc", "csrf")).toBe(
+      "http://localhost:3000/login?flow=abc&notice=csrf",
+    );
+    expect(withNotice("https://auth.example.test/registration", "signed_out")).toBe(
+      "https://auth.example.test/registration?notice=signed_out",
+    );
+  });
+
+  it("replaces an existing notice instead of adding a second one", () => {
+    const out = withNotice("/login?notice=csrf&flow=abc", "flow_expired");
+    expect(parse(out).searchParams.getAll("notice")).toEqual(["flow_expired"]);
+    expect(parse(out).searchParams.get("flow")).toBe("abc");
+  });
+
+  it("keeps other parameters' encoding intact", () => {
+    const out = withNotice(`/login?return_to=${encodeURIComponent(RETURN_TO)}`, "csrf");
+    expect(parse(out).searchParams.get("return_to")).toBe(RETURN_TO);
+    expect(out.startsWith("/login?")).toBe(true);
+  });
+
+  it("never turns a same-origin path into a protocol-relative URL", () => {
+    for (const path of ["/..//evil.test/x", "/a/..//evil.test", "/.//evil.test"]) {
+      const out = withNotice(path, "csrf");
+      expect(out.startsWith("//")).toBe(false);
+      // Resolved as a browser would, it stays on the app's origin, at the same path as before.
+      const app = "https://app.example.test";
+      expect(new URL(out, app).origin).toBe(app);
+      expect(new URL(out, app).pathname).toBe(new URL(path, app).pathname);
+    }
+  });
+});
