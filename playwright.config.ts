@@ -31,5 +31,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, grepInvert: /@fault/ },
+    // Resilience tests take Kratos away from the app, so they run alone, after the rest.
+    { name: "fault", use: { browserName: "chromium" }, grep: /@fault/, dependencies: ["chromium"], fullyParallel: false },
+  ],
 });

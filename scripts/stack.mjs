@@ -7,13 +7,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
+import { startFaultRelay } from "./fault-relay.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const DEFAULT_PORTS = {
   dev: { app: 3000, kratosPublic: 4433, kratosAdmin: 4434, smtp: 1025, mailWeb: 1080 },
-  test: { app: 3100, kratosPublic: 4533, kratosAdmin: 4534, smtp: 1125, mailWeb: 1180 },
+  test: { app: 3100, kratosPublic: 4533, kratosAdmin: 4534, smtp: 1125, mailWeb: 1180, faultRelay: 4535, faultControl: 4536 },
 };
 
 function port(envName, fallback) {
@@ -30,6 +31,8 @@ export function stackSettings(kind) {
     kratosAdmin: port(`${prefix}KRATOS_ADMIN_PORT`, d.kratosAdmin),
     smtp: port(`${prefix}MAIL_SMTP_PORT`, d.smtp),
     mailWeb: port(`${prefix}MAIL_WEB_PORT`, d.mailWeb),
+    faultRelay: d.faultRelay && port(`${prefix}FAULT_RELAY_PORT`, d.faultRelay),
+    faultControl: d.faultControl && port(`${prefix}FAULT_CONTROL_PORT`, d.faultControl),
   };
   return {
     kind,
@@ -37,6 +40,9 @@ export function stackSettings(kind) {
     appUrl: `http://localhost:${ports.app}`,
     mailUrl: `http://127.0.0.1:${ports.mailWeb}`,
     kratosPublicUrl: `http://127.0.0.1:${ports.kratosPublic}`,
+    // The test stack puts a fault relay between the app and Kratos public (resilience tests).
+    appKratosPublicUrl: `http://127.0.0.1:${ports.faultRelay || ports.kratosPublic}`,
+    faultControlUrl: ports.faultControl ? `http://127.0.0.1:${ports.faultControl}` : undefined,
     kratosAdminUrl: `http://127.0.0.1:${ports.kratosAdmin}`,
     dataDir: path.join(root, ".data", kind),
   };
@@ -108,7 +114,7 @@ function tail(file, lines = 40) {
 export function appEnv(s, secrets) {
   return {
     APP_URL: s.appUrl,
-    KRATOS_PUBLIC_URL: s.kratosPublicUrl,
+    KRATOS_PUBLIC_URL: s.appKratosPublicUrl,
     KRATOS_ADMIN_URL: s.kratosAdminUrl,
     SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
     MAIL_UI_URL: s.mailUrl,
@@ -146,7 +152,9 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
   const appLog = path.join(s.dataDir, "app.log");
 
   const children = [];
+  const closers = [];
   const stop = async () => {
+    for (const close of closers) await close();
     for (const c of children.reverse()) {
       if (c.exitCode === null) {
         try {
@@ -208,6 +216,14 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
     children.push(maildev);
 
     await waitFor("Kratos", `${s.kratosPublicUrl}/health/ready`, { child: kratos, log });
+    if (s.ports.faultRelay) {
+      const relay = await startFaultRelay({
+        listenPort: s.ports.faultRelay,
+        targetPort: s.ports.kratosPublic,
+        controlPort: s.ports.faultControl,
+      });
+      closers.push(relay.close);
+    }
     await waitFor("maildev", `${s.mailUrl}/api/healthz`, { child: maildev, log });
 
     const env = { ...appEnv(s, secrets), ...extraAppEnv };

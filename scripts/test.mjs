@@ -37,7 +37,12 @@ console.log(`[test] app built in ${secs(t)}`);
 
 let stack;
 try {
-  stack = await startStack("test", { app: "start", fresh: true, extraAppEnv: { NEXT_DIST_DIR: DIST_DIR } });
+  stack = await startStack("test", {
+    app: "start",
+    fresh: true,
+    // A short Kratos timeout keeps the "Kratos is slow" test quick.
+    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "2500" },
+  });
 } catch {
   process.exit(1);
 }
@@ -47,6 +52,7 @@ try {
   code = await step(bin("playwright"), ["test", ...process.argv.slice(2)], {
     BASE_URL: s.appUrl,
     MAIL_API_URL: s.mailUrl,
+    FAULT_CONTROL_URL: s.faultControlUrl,
   });
   console.log(`[test] end-to-end tests done in ${secs(t)}`);
 } finally {
