@@ -5,6 +5,17 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const page = await browser.newPage();
+if (process.env.TRACE) await page.addInitScript(() => {
+  for (const m of ["pushState", "replaceState"]) {
+    const orig = history[m];
+    history[m] = function (...a) {
+      console.log(`history.${m} url=${a[2]} state=${JSON.stringify(a[0])?.slice(0,200)}\n${new Error().stack.split("\n").slice(2,10).join("\n")}`);
+      return orig.apply(this, a);
+    };
+  }
+  if (window.navigation) navigation.addEventListener("navigate", (e) => console.log(`navigate type=${e.navigationType} sameDoc=${e.destination.sameDocument} url=${e.destination.url}`));
+  addEventListener("beforeunload", () => console.log("beforeunload"));
+});
 const t0 = Date.now();
 const ts = () => ((Date.now() - t0) / 1000).toFixed(2);
 let navs = 0;

@@ -46,7 +46,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   const title = stepUp ? "Confirm it’s you" : flow.refresh ? "Confirm your password" : "Sign in";
   const subtitle = stepUp
-    ? "Your account has two-step verification. Complete the second step to continue."
+    ? "This needs a second step to confirm it’s you. Choose one of the ways below."
     : flow.refresh
       ? "For your security, sign in again before changing sensitive settings."
       : "Welcome back.";

@@ -36,7 +36,7 @@ const LABEL_OVERRIDES: Record<number, string> = {
   1050004: "Unlink authenticator app",
   1050005: "Authenticator app QR code",
   1050007: "Show backup codes",
-  1050008: "Generate new backup codes",
+  1050008: "Generate backup codes",
   1050011: "I have saved these backup codes",
   1050016: "Turn off backup codes",
   1050017: "Setup key (type it into your app if you cannot scan the QR code)",

@@ -1,0 +1,114 @@
+// Security defaults seen from the browser: headers, cookies, return_to, CSRF on sign-out,
+// and a Kratos that is reachable only through the app's proxy allow-list.
+import { expect, test } from "@playwright/test";
+import { newUser, register } from "./support/users";
+
+test("pages carry CSP with a nonce, frame-ancestors 'none' and the other security headers", async ({ page }) => {
+  const res = await page.goto("/login");
+  const h = res!.headers();
+  const csp = h["content-security-policy"]!;
+  expect(csp).toMatch(/script-src [^;]*'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain("'unsafe-eval'");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["x-powered-by"]).toBeUndefined();
+});
+
+test("session and CSRF cookies are HttpOnly and SameSite=Lax", async ({ page, context }) => {
+  const user = newUser("cookies");
+  await register(page, user);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === "ory_kratos_session");
+  const csrf = cookies.find((c) => c.name.startsWith("csrf_token"));
+  for (const c of [session, csrf]) {
+    expect(c, "cookie present").toBeDefined();
+    expect(c!.httpOnly).toBe(true);
+    expect(c!.sameSite).toBe("Lax");
+  }
+});
+
+test("return_to outside the allow-list is ignored: sign-in ends on the app", async ({ page }) => {
+  const user = newUser("returnto");
+  await register(page, user);
+  await page.context().clearCookies();
+  for (const evil of ["https://evil.test/", "//evil.test", "/\\evil.test", "javascript:alert(1)"]) {
+    await page.goto(`/login?return_to=${encodeURIComponent(evil)}`);
+    await expect(page).toHaveURL(/\/login\?flow=/);
+    expect(page.url()).not.toContain("evil.test");
+  }
+  await page.goto(`/login?return_to=${encodeURIComponent("https://evil.test/")}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await expect(page.getByTestId("enrollment-gate")).toBeVisible();
+  await page.getByRole("link", { name: "Skip for now" }).click();
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
+});
+
+test("a valid return_to is honoured after sign-in", async ({ page }) => {
+  const user = newUser("returnok");
+  await register(page, user);
+  await page.context().clearCookies();
+  await page.goto(`/login?return_to=${encodeURIComponent("/?from=test")}`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await page.getByRole("link", { name: "Skip for now" }).click();
+  await expect(page).toHaveURL(/\/\?from=test$/);
+});
+
+test("cross-site sign-out is refused; same-site sign-out works", async ({ page }) => {
+  const user = newUser("logoutcsrf");
+  await register(page, user);
+  // Registration signed the user in.
+  const forged = await page.request.post("/logout", { headers: { origin: "https://evil.test" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const real = await page.request.post("/logout", { headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+  expect(real.status()).toBe(303);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+});
+
+test("the proxy serves only Kratos's public self-service endpoints", async ({ request }) => {
+  for (const p of ["admin/identities", "identities", "sessions", "health/ready", "self-service/login/../../admin/identities"]) {
+    const res = await request.get(`/api/kratos/${p}`);
+    expect(res.status(), p).toBe(404);
+  }
+  const ok = await request.get("/api/kratos/self-service/login/api");
+  expect(ok.status()).toBe(200);
+});
+
+test("bad input gets a clear answer, never a stack trace or a 500", async ({ request }) => {
+  const noTrace = async (res: { text(): Promise<string> }) =>
+    expect(await res.text()).not.toMatch(/at \w+ \(|node_modules|Error: /);
+
+  const badJson = await request.post("/api/kratos/self-service/login?flow=nope", {
+    data: "{not json",
+    headers: { "content-type": "application/json" },
+  });
+  expect(badJson.status()).toBe(415);
+  await noTrace(badJson);
+
+  const tooLarge = await request.post("/api/kratos/self-service/login?flow=nope", {
+    data: "x".repeat(70_000),
+    headers: { "content-type": "text/plain" },
+  });
+  expect(tooLarge.status()).toBe(413);
+
+  const unknownError = await request.get("/error?id=%00%ff");
+  expect(unknownError.status()).toBe(200);
+  await noTrace(unknownError);
+
+  const retryElsewhere = await request.get("/unavailable?retry=//evil.test");
+  expect(retryElsewhere.status()).toBe(503);
+  expect(await retryElsewhere.text()).not.toContain("evil.test");
+
+  const brokenFlowId = await request.get("/login?flow=%E0%A4%A");
+  expect(brokenFlowId.status()).toBeLessThan(500);
+  await noTrace(brokenFlowId);
+});
