@@ -19,6 +19,8 @@ if (process.env.TRACE) await page.addInitScript(() => {
 const t0 = Date.now();
 const ts = () => ((Date.now() - t0) / 1000).toFixed(2);
 let navs = 0;
+let docLoads = 0;
+page.on("domcontentloaded", () => { docLoads++; console.log(`[${ts()}] DOMContentLoaded (new document)`); });
 page.on("framenavigated", (f) => {
   if (f === page.mainFrame()) { navs++; console.log(`[${ts()}] NAV ${f.url()}`); }
 });
@@ -36,4 +38,5 @@ if (process.env.VERBOSE) {
 await page.goto(url);
 await page.waitForTimeout(6000);
 console.log(`navigations: ${navs}`);
+console.log(`document loads: ${docLoads}`);
 await browser.close();

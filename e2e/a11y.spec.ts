@@ -12,7 +12,9 @@ const SHOTS = path.join(__dirname, "..", "docs", "screenshots");
 async function check(page: Page, name: string) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
     const serious = results.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -79,7 +81,10 @@ test("dead-end page", async ({ page }) => {
   await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: /submit|send|continue/i }).click();
   await page.getByLabel(/code/i).fill(await waitForCode(user.email, SUBJECTS.recovery, since));
-  await page.getByRole("button", { name: /submit|continue/i }).first().click();
+  await page
+    .getByRole("button", { name: /submit|continue/i })
+    .first()
+    .click();
   await expect(page.getByTestId("dead-end")).toBeVisible();
   await check(page, "dead-end");
 });
@@ -92,7 +97,8 @@ test("keyboard only: sign in with Tab and Enter, focus is visible", async ({ pag
   await page.keyboard.press("Tab"); // skip link
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   const email = page.getByLabel("Email");
-  for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(email).toBeFocused();
   const outline = await email.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");

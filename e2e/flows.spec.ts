@@ -11,7 +11,10 @@ test("registration is followed by email verification with the emailed code", asy
   await register(page, user);
   const code = await waitForCode(user.email, SUBJECTS.verification, since);
   await page.getByLabel(/code/i).fill(code);
-  await page.getByRole("button", { name: /continue|submit/i }).first().click();
+  await page
+    .getByRole("button", { name: /continue|submit/i })
+    .first()
+    .click();
   await expect(page.locator('[data-message-id="1080002"]')).toBeVisible(); // "You successfully verified your email address."
 });
 
@@ -26,7 +29,10 @@ test("recovery by email code, second step with TOTP, new password, sign in with 
   await page.getByRole("button", { name: /submit|send|continue/i }).click();
   const code = await waitForCode(user.email, SUBJECTS.recovery, since);
   await page.getByLabel(/code/i).fill(code);
-  await page.getByRole("button", { name: /submit|continue/i }).first().click();
+  await page
+    .getByRole("button", { name: /submit|continue/i })
+    .first()
+    .click();
 
   // Settings need aal2; the email code is hidden after an email recovery code.
   await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
@@ -55,7 +61,9 @@ test("a profile change persists", async ({ page }) => {
   await profile.getByRole("button", { name: /save/i }).click();
   await expect(page.locator('[data-message-id="1050001"]')).toBeVisible();
   await page.goto("/settings");
-  await expect(page.locator('section[data-group="profile"]').getByLabel("Full name")).toHaveValue("Ada Lovelace");
+  await expect(page.locator('section[data-group="profile"]').getByLabel("Full name")).toHaveValue(
+    "Ada Lovelace",
+  );
 });
 
 test("sign-out ends the session: a protected page sends you to sign in", async ({ page }) => {

@@ -4,7 +4,6 @@ import { enableTotp, stepUpWithTotp } from "./support/totp";
 import { openSettings, registerAndLogin, submitPasswordLogin } from "./support/users";
 import { addVirtualAuthenticator } from "./support/webauthn";
 
-
 test("TOTP: enable in settings, then sign in with password + authenticator code", async ({ page }) => {
   const user = await registerAndLogin(page, "totp");
   const secret = await enableTotp(page, user);
@@ -20,12 +19,16 @@ test("TOTP: enable in settings, then sign in with password + authenticator code"
   await expect(page.getByTestId("amr")).toContainText("totp");
 });
 
-test("backup codes: create and confirm, sign in with one, the same code is refused again", async ({ page }) => {
+test("backup codes: create and confirm, sign in with one, the same code is refused again", async ({
+  page,
+}) => {
   const user = await registerAndLogin(page, "lookup");
   await openSettings(page, user);
   const section = () => page.locator('section[data-group="lookup_secret"]');
   await expect(section().getByTestId("status-lookup_secret")).toContainText("Not set up");
-  await section().getByRole("button", { name: /generate/i }).click();
+  await section()
+    .getByRole("button", { name: /generate/i })
+    .click();
   const codes = await section().getByTestId("backup-codes").locator("li").allInnerTexts();
   expect(codes.length).toBeGreaterThanOrEqual(8);
   await expect(section().getByTestId("status-lookup_secret")).toContainText("not active until");
@@ -59,13 +62,18 @@ test("security key: add in settings, then sign in with password + key", async ({
   await expect(keys.getByTestId("status-webauthn")).toContainText("No security key");
   await keys.getByLabel(/name/i).fill("Test key");
   await keys.getByRole("button", { name: /security key/i }).click();
-  await expect(page.locator('section[data-group="webauthn"]').getByTestId("status-webauthn")).toContainText("1 security key");
+  await expect(page.locator('section[data-group="webauthn"]').getByTestId("status-webauthn")).toContainText(
+    "1 security key",
+  );
   expect(await authenticator.credentialCount()).toBe(1);
 
   await signOut(page);
   await submitPasswordLogin(page, user);
   await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await page.locator('section[data-group="webauthn"]').getByRole("button", { name: /hardware key/i }).click();
+  await page
+    .locator('section[data-group="webauthn"]')
+    .getByRole("button", { name: /hardware key/i })
+    .click();
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto("/session");
   await expect(page.getByTestId("effective-aal")).toHaveText("aal2");

@@ -14,14 +14,19 @@ async function recoverWithEmailCode(page: Page, user: TestUser) {
   await page.getByRole("button", { name: /submit|send|continue/i }).click();
   const code = await waitForCode(user.email, SUBJECTS.recovery, since);
   await page.getByLabel(/code/i).fill(code);
-  await page.getByRole("button", { name: /submit|continue/i }).first().click();
+  await page
+    .getByRole("button", { name: /submit|continue/i })
+    .first()
+    .click();
 }
 
 async function hiddenValue(page: Page, name: string): Promise<string> {
   return (await page.locator(`input[name="${name}"]`).first().getAttribute("value")) ?? "";
 }
 
-test("the same-inbox bypass is closed: hidden on the page, refused at the proxy, TOTP still works", async ({ page }) => {
+test("the same-inbox bypass is closed: hidden on the page, refused at the proxy, TOTP still works", async ({
+  page,
+}) => {
   const user = await registerAndLogin(page, "attack");
   const secret = await enableTotp(page, user);
   await signOut(page);
@@ -29,7 +34,9 @@ test("the same-inbox bypass is closed: hidden on the page, refused at the proxy,
 
   await recoverWithEmailCode(page, user);
   await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await expect(page.getByTestId("inbox-code-hidden")).toContainText("another email code cannot be your second step");
+  await expect(page.getByTestId("inbox-code-hidden")).toContainText(
+    "another email code cannot be your second step",
+  );
   await expect(page.locator('section[data-group="code"]')).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Send code to/ })).toHaveCount(0);
   await expect(page.locator('section[data-group="totp"]')).toBeVisible();
@@ -38,7 +45,10 @@ test("the same-inbox bypass is closed: hidden on the page, refused at the proxy,
   const flowId = new URL(page.url()).searchParams.get("flow")!;
   const csrf = await hiddenValue(page, "csrf_token");
   const action = `/api/kratos/self-service/login?flow=${flowId}`;
-  const asForm = await page.request.post(action, { form: { csrf_token: csrf, address: user.email }, maxRedirects: 0 });
+  const asForm = await page.request.post(action, {
+    form: { csrf_token: csrf, address: user.email },
+    maxRedirects: 0,
+  });
   expect(asForm.status()).toBe(303);
   expect(asForm.headers()["location"]).toContain(`/login?flow=${flowId}&notice=inbox_second_factor`);
   const withCode = await page.request.post(action, {
@@ -55,7 +65,9 @@ test("the same-inbox bypass is closed: hidden on the page, refused at the proxy,
 
   // The refusal shows on the flow page, and the authenticator app still completes step-up.
   await page.goto(`/login?flow=${flowId}&notice=inbox_second_factor`);
-  await expect(page.getByText("A second code from the same inbox cannot confirm your identity")).toBeVisible();
+  await expect(
+    page.getByText("A second code from the same inbox cannot confirm your identity"),
+  ).toBeVisible();
   await stepUpWithTotp(page, secret);
   await expect(page).toHaveURL(/\/settings\?flow=/);
   await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
@@ -82,7 +94,9 @@ test("password + email code still counts: two different channels", async ({ page
   await expect(page.getByTestId("kratos-aal")).toHaveText("aal2");
 });
 
-test("a user whose only second factor is the inbox meets the dead-end page after recovery", async ({ page }) => {
+test("a user whose only second factor is the inbox meets the dead-end page after recovery", async ({
+  page,
+}) => {
   const user = await registerAndLogin(page, "deadend");
   await signOut(page);
   await recoverWithEmailCode(page, user);
@@ -103,7 +117,10 @@ test("a protected page at aal1 steps up and then returns to the original URL", a
   await expect(page.getByTestId("effective-aal")).toHaveText("aal2");
 });
 
-test("/api/me: a session token at aal1 gets 200, an aal1 browser cookie gets 403 JSON", async ({ page, request }) => {
+test("/api/me: a session token at aal1 gets 200, an aal1 browser cookie gets 403 JSON", async ({
+  page,
+  request,
+}) => {
   const user = await registerAndLogin(page, "apime");
 
   const cookieRes = await page.request.get("/api/me");
@@ -122,7 +139,11 @@ test("/api/me: a session token at aal1 gets 200, an aal1 browser cookie gets 403
   const tokenRes = await request.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
   expect(tokenRes.status()).toBe(200);
   const me = await tokenRes.json();
-  expect(me).toMatchObject({ transport: "token", effective_aal: "aal1", identity: { traits: { email: user.email } } });
+  expect(me).toMatchObject({
+    transport: "token",
+    effective_aal: "aal1",
+    identity: { traits: { email: user.email } },
+  });
 
   const noAuth = await request.get("/api/me");
   expect(noAuth.status()).toBe(401);

@@ -3,7 +3,9 @@
 import { expect, test } from "@playwright/test";
 import { newUser, register } from "./support/users";
 
-test("pages carry CSP with a nonce, frame-ancestors 'none' and the other security headers", async ({ page }) => {
+test("pages carry CSP with a nonce, frame-ancestors 'none' and the other security headers", async ({
+  page,
+}) => {
   const res = await page.goto("/login");
   const h = res!.headers();
   const csp = h["content-security-policy"]!;
@@ -64,18 +66,30 @@ test("cross-site sign-out is refused; same-site sign-out works", async ({ page }
   const user = newUser("logoutcsrf");
   await register(page, user);
   // Registration signed the user in.
-  const forged = await page.request.post("/logout", { headers: { origin: "https://evil.test" }, maxRedirects: 0 });
+  const forged = await page.request.post("/logout", {
+    headers: { origin: "https://evil.test" },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
   await page.goto("/");
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  const real = await page.request.post("/logout", { headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+  const real = await page.request.post("/logout", {
+    headers: { origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
   expect(real.status()).toBe(303);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
 });
 
 test("the proxy serves only Kratos's public self-service endpoints", async ({ request }) => {
-  for (const p of ["admin/identities", "identities", "sessions", "health/ready", "self-service/login/../../admin/identities"]) {
+  for (const p of [
+    "admin/identities",
+    "identities",
+    "sessions",
+    "health/ready",
+    "self-service/login/../../admin/identities",
+  ]) {
     const res = await request.get(`/api/kratos/${p}`);
     expect(res.status(), p).toBe(404);
   }

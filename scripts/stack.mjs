@@ -14,7 +14,16 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const DEFAULT_PORTS = {
   dev: { app: 3000, kratosPublic: 4433, kratosAdmin: 4434, smtp: 1025, mailWeb: 1080 },
-  test: { app: 3100, kratosPublic: 4533, kratosAdmin: 4534, smtp: 1125, mailWeb: 1180, faultRelay: 4535, faultControl: 4536 },
+  bench: { app: 3200, kratosPublic: 4633, kratosAdmin: 4634, smtp: 1225, mailWeb: 1280 },
+  test: {
+    app: 3100,
+    kratosPublic: 4533,
+    kratosAdmin: 4534,
+    smtp: 1125,
+    mailWeb: 1180,
+    faultRelay: 4535,
+    faultControl: 4536,
+  },
 };
 
 function port(envName, fallback) {
@@ -24,7 +33,7 @@ function port(envName, fallback) {
 
 export function stackSettings(kind) {
   const d = DEFAULT_PORTS[kind];
-  const prefix = kind === "test" ? "TEST_" : "";
+  const prefix = kind === "dev" ? "" : `${kind.toUpperCase()}_`;
   const ports = {
     app: port(`${prefix}APP_PORT`, d.app),
     kratosPublic: port(`${prefix}KRATOS_PUBLIC_PORT`, d.kratosPublic),
@@ -58,7 +67,7 @@ function loadSecrets(dataDir) {
   return secrets;
 }
 
-async function waitFor(name, url, { timeoutMs = 120_000, child, log }) {
+export async function waitFor(name, url, { timeoutMs = 120_000, child, log }) {
   const started = Date.now();
   let lastNote = started;
   for (;;) {
@@ -80,7 +89,7 @@ async function waitFor(name, url, { timeoutMs = 120_000, child, log }) {
   }
 }
 
-function run(cmd, args, { cwd = root, env, logFile, inherit = false }) {
+export function run(cmd, args, { cwd = root, env, logFile, inherit = false }) {
   const out = logFile ? createWriteStream(logFile, { flags: "a" }) : null;
   const child = spawn(cmd, args, {
     cwd,
@@ -142,7 +151,7 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
     schemaPath: path.join(root, "kratos", "identity.schema.json"),
     secrets,
     // Password hashing speed is not under test; keep the suite fast on 2 cores.
-    bcryptCost: kind === "test" ? 4 : undefined,
+    bcryptCost: kind === "dev" ? undefined : 4,
   });
   // JSON is valid YAML, and Kratos picks the parser by extension.
   writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));

@@ -21,7 +21,10 @@ export async function GET(req: NextRequest) {
       const prompted = req.cookies.get(GATE_COOKIE)?.value;
       const credentialTypes = await getUsableCredentialTypes(identityId);
       // Users who enrolled an independent second factor are asked for it right away.
-      if (!needsIndependentSecondFactor(credentialTypes) && effectiveAal(session.authentication_methods ?? []) !== "aal2") {
+      if (
+        !needsIndependentSecondFactor(credentialTypes) &&
+        effectiveAal(session.authentication_methods ?? []) !== "aal2"
+      ) {
         return NextResponse.redirect(new URL(loginPath({ aal: "aal2", returnTo }), cfg.appUrl), 303);
       }
       if (

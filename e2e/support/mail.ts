@@ -30,7 +30,12 @@ export const SUBJECTS = {
  * Waits for the newest email to `address` with a matching subject received after `since`
  * and returns its 6-digit code.
  */
-export async function waitForCode(address: string, subject: RegExp, since: Date, timeout = 30_000): Promise<string> {
+export async function waitForCode(
+  address: string,
+  subject: RegExp,
+  since: Date,
+  timeout = 30_000,
+): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(

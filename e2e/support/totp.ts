@@ -4,7 +4,11 @@ import { openSettings, type TestUser } from "./users";
 
 /** The current TOTP code for a base32 secret, as an authenticator app would show it. */
 export function totpCode(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, "")), digits: 6, period: 30 }).generate();
+  return new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, "")),
+    digits: 6,
+    period: 30,
+  }).generate();
 }
 
 /** Links an authenticator app in settings, reading the secret shown on the page; returns it. */
