@@ -10,7 +10,7 @@ export function DeadEnd({ supportContact }: { supportContact: string }) {
     <PageShell>
       <Card
         title="We need a different second step"
-        subtitle="Your account is protected by two-step verification."
+        subtitle="This page needs a second step to confirm it’s you."
       >
         <div data-testid="dead-end" className="space-y-4 text-sm leading-6">
           <p>

@@ -53,6 +53,8 @@ try {
     BASE_URL: s.appUrl,
     MAIL_API_URL: s.mailUrl,
     FAULT_CONTROL_URL: s.faultControlUrl,
+    // Only for the test that shows what a directly exposed Kratos would allow.
+    KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
   });
   console.log(`[test] end-to-end tests done in ${secs(t)}`);
 } finally {

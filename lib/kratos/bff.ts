@@ -3,13 +3,15 @@
 // Login submissions pass the factor guard first (lib/factorPolicy.ts).
 import "server-only";
 import type { NextRequest } from "next/server";
+import { decideAccess } from "@/lib/accessDecision";
 import { getConfig } from "@/lib/config";
 import { guardLoginSubmission, isCodeSubmission } from "@/lib/factorPolicy";
 import { forwardToPublic, whoami } from "@/lib/kratos/client";
 import { isNoticeId, KratosUnavailableError, NOTICES } from "@/lib/kratos/errors";
-import { withNotice } from "@/lib/paths";
 import { forwardRequestHeaders, isAllowedKratosPath, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
+import { loginPath, withNotice } from "@/lib/paths";
 import { sessionTokenOf } from "@/lib/routePolicy";
+import { factsOf } from "@/lib/sessionState";
 import { clearCacheCookieHeader } from "@/lib/sessionCache";
 import { unavailableResponse, wantsJson } from "@/lib/unavailablePage";
 
@@ -77,6 +79,40 @@ async function factorGuard(req: NextRequest, body: ArrayBuffer): Promise<Respons
   return refusal(req, flowId, 403, "second_factor_same_channel", NOTICES.inbox_second_factor);
 }
 
+/**
+ * Settings change passwords and factors, so they get the app's own AAL check too: a session
+ * Kratos calls aal2 from two codes of one inbox (only possible by reaching Kratos directly)
+ * is sent to step-up here instead of reaching Kratos's settings endpoints.
+ */
+async function settingsGuard(req: NextRequest): Promise<Response | null> {
+  const token = sessionTokenOf(req.headers);
+  const session = await whoami(token ? { sessionToken: token } : { cookie: req.headers.get("cookie") });
+  if (!session) return null; // Kratos answers "sign in first" itself.
+  const decision = decideAccess("highest_available", await factsOf(session));
+  if (decision.type !== "step_up") return null;
+  if (wantsJson(req.headers) || token) {
+    return Response.json(
+      {
+        error: {
+          id: "session_aal2_required",
+          code: 403,
+          message: "Settings need a second factor (step up to aal2).",
+        },
+      },
+      { status: 403 },
+    );
+  }
+  const to = new URL(
+    loginPath({
+      aal: "aal2",
+      refresh: decision.refresh,
+      returnTo: new URL("/settings", getConfig().appUrl).href,
+    }),
+    getConfig().appUrl,
+  );
+  return new Response(null, { status: 303, headers: { location: to.href } });
+}
+
 export async function proxyToKratos(req: NextRequest, segments: string[]): Promise<Response> {
   const path = segments.join("/");
   if (!isAllowedKratosPath(path)) {
@@ -88,6 +124,10 @@ export async function proxyToKratos(req: NextRequest, segments: string[]): Promi
   const retryPath = method === "GET" ? `${req.nextUrl.pathname}${req.nextUrl.search}` : "/";
 
   try {
+    if (/^self-service\/settings(\/(browser|api|flows))?$/.test(path)) {
+      const refused = await settingsGuard(req);
+      if (refused) return refused;
+    }
     let body: ArrayBuffer | undefined;
     if (hasBody) {
       body = await req.arrayBuffer();
