@@ -79,3 +79,27 @@ test("security key: add in settings, then sign in with password + key", async ({
   await expect(page.getByTestId("effective-aal")).toHaveText("aal2");
   await expect(page.getByTestId("amr")).toContainText("webauthn");
 });
+
+test("manage factors in settings: add and remove a passkey, unlink the authenticator app", async ({
+  page,
+}) => {
+  const authenticator = await addVirtualAuthenticator(page, { residentKey: true });
+  const user = await registerAndLogin(page, "manage");
+  await enableTotp(page, user);
+
+  const passkeys = () => page.locator('section[data-group="passkey"]');
+  await expect(passkeys().getByTestId("status-passkey")).toContainText("No passkey");
+  await passkeys()
+    .getByRole("button", { name: /add passkey/i })
+    .click();
+  await expect(passkeys().getByTestId("status-passkey")).toContainText("1 passkey registered");
+  expect(await authenticator.credentialCount()).toBe(1);
+  await passkeys()
+    .getByRole("button", { name: /remove/i })
+    .click();
+  await expect(passkeys().getByTestId("status-passkey")).toContainText("No passkey");
+
+  const totp = () => page.locator('section[data-group="totp"]');
+  await totp().getByRole("button", { name: "Unlink authenticator app" }).click();
+  await expect(totp().getByTestId("status-totp")).toContainText("Not set up");
+});
