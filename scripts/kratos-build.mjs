@@ -1,7 +1,6 @@
-// Finds or builds the Kratos binary this app runs against.
-// Order: $KRATOS_BIN, then a cached build of the pin in kratos/go.mod, else build it.
-// A `kratos` already on PATH is used only when KRATOS_BIN points at it, so the pinned
-// version is what the tests run against unless someone chooses otherwise.
+// Finds or builds the Kratos binary this app runs against. Order: $KRATOS_BIN; a `kratos`
+// on PATH that reports the pinned version; a cached build of the pin in kratos/go.mod;
+// else build it from the Go module proxy (needs Go and a C compiler).
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
@@ -32,6 +31,11 @@ export async function ensureKratos({ log = console.log } = {}) {
     if (!existsSync(process.env.KRATOS_BIN)) fail(`KRATOS_BIN=${process.env.KRATOS_BIN} does not exist.`);
     return process.env.KRATOS_BIN;
   }
+  const onPath = spawnSync("kratos", ["version"], { encoding: "utf8" });
+  if (!onPath.error && onPath.status === 0) {
+    if (onPath.stdout.includes(KRATOS_VERSION)) return "kratos";
+    log(`[kratos] ignoring the kratos on PATH: it is not ${KRATOS_VERSION}`);
+  }
   const target = cachedKratosPath();
   if (existsSync(target)) return target;
 
@@ -39,8 +43,10 @@ export async function ensureKratos({ log = console.log } = {}) {
   if (go.error || go.status !== 0) {
     fail(
       "Go is not installed, so Kratos cannot be built from the Go module proxy.\n" +
-        "  Install Go 1.24+ and a C compiler (SQLite needs cgo), or set\n" +
-        "  KRATOS_BIN=/path/to/kratos (a Kratos v1.3.1 binary built with -tags sqlite).",
+        "  Install Go 1.24+ and a C compiler (SQLite needs cgo), or put a Kratos " +
+        KRATOS_VERSION +
+        " binary\n" +
+        "  built with -tags sqlite on PATH as `kratos`, or set KRATOS_BIN=/path/to/kratos.",
     );
   }
   log(

@@ -73,10 +73,16 @@ export function WebAuthnTrigger({
   );
 }
 
+// Onload triggers already started on this page: React's strict mode runs effects twice in
+// development, and a second passkey-autofill request would fail with "already pending".
+const startedOnLoad = new Set<string>();
+
 /** Calls an `onloadTrigger` (e.g. passkey autofill) once the script is loaded. */
 export function WebAuthnOnLoad({ trigger }: { trigger: string }) {
   useEffect(() => {
-    run(trigger).catch(() => undefined);
+    if (startedOnLoad.has(trigger)) return;
+    startedOnLoad.add(trigger);
+    run(trigger).catch(() => startedOnLoad.delete(trigger));
   }, [trigger]);
   return null;
 }

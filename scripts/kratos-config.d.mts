@@ -1,0 +1,32 @@
+export interface OverlayOptions {
+  appUrl: string;
+  publicPort: number;
+  adminPort: number;
+  smtpPort: number;
+  dataDir: string;
+  schemaPath: string;
+  secrets: { kratosCookie: string; kratosCipher: string; kratosDefault: string };
+  bcryptCost?: number;
+}
+
+interface RelyingParty {
+  id: string;
+  origins: string[];
+}
+
+export interface KratosOverlay {
+  dsn: string;
+  serve: { public: { port: number; base_url: string }; admin: { port: number; base_url: string } };
+  selfservice: {
+    default_browser_return_url: string;
+    allowed_return_urls: string[];
+    methods: { webauthn: { config: { rp: RelyingParty } }; passkey: { config: { rp: RelyingParty } } };
+    flows: Record<string, { ui_url?: string; after?: { default_browser_return_url: string } }>;
+  };
+  identity: { schemas: { id: string; url: string }[] };
+  courier: { smtp: { connection_uri: string } };
+  secrets: { cookie: string[]; cipher: string[]; default: string[] };
+  hashers?: { bcrypt: { cost: number } };
+}
+
+export function kratosOverlay(opts: OverlayOptions): KratosOverlay;
