@@ -34,6 +34,12 @@ export default defineConfig({
   projects: [
     { name: "chromium", use: { browserName: "chromium" }, grepInvert: /@fault/ },
     // Resilience tests take Kratos away from the app, so they run alone, after the rest.
-    { name: "fault", use: { browserName: "chromium" }, grep: /@fault/, dependencies: ["chromium"], fullyParallel: false },
+    {
+      name: "fault",
+      use: { browserName: "chromium" },
+      grep: /@fault/,
+      dependencies: ["chromium"],
+      fullyParallel: false,
+    },
   ],
 });
