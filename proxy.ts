@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, type SessionFacts } from "@/lib/accessDecision";
 import { getConfig } from "@/lib/config";
-import { KratosUnavailableError } from "@/lib/kratos/errors";
+import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import { loginPath } from "@/lib/paths";
 import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
 import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/routePolicy";
@@ -29,7 +29,8 @@ async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Header
     if (transport === "token") facts = await tokenSessionFacts(sessionTokenOf(req.headers) ?? "");
     else ({ facts, sealed } = await cookieSessionFacts(req));
   } catch (err) {
-    if (err instanceof KratosUnavailableError) {
+    // Kratos unreachable, slow, or failing (5xx): the same friendly 503, never a 500.
+    if (err instanceof KratosUnavailableError || (err instanceof KratosResponseError && err.status >= 500)) {
       return unavailableResponse(`${req.nextUrl.pathname}${req.nextUrl.search}`, rule.kind === "api");
     }
     throw err;

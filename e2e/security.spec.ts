@@ -122,6 +122,10 @@ test("bad input gets a clear answer, never a stack trace or a 500", async ({ req
   expect(retryElsewhere.status()).toBe(503);
   expect(await retryElsewhere.text()).not.toContain("evil.test");
 
+  const missing = await request.get("/no-such-page");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("Page not found");
+
   const brokenFlowId = await request.get("/login?flow=%E0%A4%A");
   expect(brokenFlowId.status()).toBeLessThan(500);
   await noTrace(brokenFlowId);

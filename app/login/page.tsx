@@ -10,7 +10,7 @@ import { Card, PageShell } from "@/components/ui/Card";
 import { linkStyle } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
 import { continuePath } from "@/lib/paths";
-import { currentSession } from "@/lib/kratos/currentSession";
+import { currentSessionOr503 } from "@/lib/kratos/currentSession";
 import { loadFlow, param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
 import { filterStepUpNodes, GROUP_NAMES, joinAlternatives } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
@@ -34,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   let removedGroups: string[] = [];
   let remaining: string[] = [];
   if (stepUp) {
-    const session = await currentSession();
+    const session = await currentSessionOr503(`/login?flow=${encodeURIComponent(flow.id)}`);
     if (session) {
       const filtered = filterStepUpNodes(ui.nodes, session.authentication_methods ?? []);
       ui = { ...ui, nodes: filtered.nodes };

@@ -4,7 +4,7 @@ import { Header } from "@/components/Header";
 import { Card, PageShell } from "@/components/ui/Card";
 import { linkStyle } from "@/components/ui/buttonStyles";
 import { effectiveAal, channelOfMethod } from "@/lib/factorPolicy";
-import { currentSession, emailOf } from "@/lib/kratos/currentSession";
+import { currentSessionOr503, emailOf } from "@/lib/kratos/currentSession";
 import { loginPath } from "@/lib/paths";
 import { redirect } from "next/navigation";
 
@@ -21,7 +21,7 @@ const CHANNEL_NAMES: Record<string, string> = {
 };
 
 export default async function SessionPage() {
-  const session = await currentSession();
+  const session = await currentSessionOr503("/session");
   if (!session) redirect(loginPath({ returnTo: "/session" }));
   const methods = session.authentication_methods ?? [];
   const kratosAal = session.authenticator_assurance_level ?? "aal0";
