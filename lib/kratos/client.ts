@@ -13,11 +13,11 @@ import type {
   FlowError,
 } from "@ory/client-fetch";
 import { getConfig } from "@/lib/config";
-import { KratosUnavailableError, KratosResponseError } from "@/lib/kratos/errors";
+import { KratosUnavailableError, KratosResponseError, type FlowKind } from "@/lib/kratos/errors";
 import { upstreamUrl } from "@/lib/kratos/proxyRules";
 import { usableCredentialTypes } from "@/lib/kratos/credentials";
 
-export type FlowKind = "login" | "registration" | "recovery" | "verification" | "settings";
+export type { FlowKind };
 export interface FlowByKind {
   login: LoginFlow;
   registration: RegistrationFlow;

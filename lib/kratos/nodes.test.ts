@@ -9,7 +9,6 @@ import {
   isInput,
   joinAlternatives,
   labelOf,
-  messagesOf,
   methodGroups,
   nodeKey,
   splitIntoForms,
@@ -511,11 +510,3 @@ describe("joinAlternatives", () => {
   });
 });
 
-describe("messagesOf", () => {
-  it("returns the messages, or an empty list", () => {
-    const msg = { id: 4000006, text: "The provided credentials are invalid.", type: "error" as const };
-    expect(messagesOf({ messages: [msg] })).toEqual([msg]);
-    expect(messagesOf({})).toEqual([]);
-    expect(messagesOf(undefined)).toEqual([]);
-  });
-});

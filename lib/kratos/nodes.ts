@@ -1,6 +1,6 @@
 // Pure helpers over Kratos `ui.nodes`: how to split a flow into forms, what to call each
 // node, and which step-up methods the factor policy lets a session see.
-import type { UiNode, UiNodeInputAttributes, UiText } from "@ory/client-fetch";
+import type { UiNode, UiNodeInputAttributes } from "@ory/client-fetch";
 import {
   channelOfGroup,
   DEFAULT_FACTOR_POLICY,
@@ -146,8 +146,4 @@ export const GROUP_NAMES: Record<string, string> = {
 export function joinAlternatives(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
-
-export function messagesOf(x: { messages?: UiText[] } | undefined): UiText[] {
-  return x?.messages ?? [];
 }
