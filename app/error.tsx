@@ -8,7 +8,9 @@ export default function ErrorBoundary({ reset }: { error: Error & { digest?: str
   return (
     <PageShell>
       <Card title="Something went wrong">
-        <p role="alert">The page could not be shown. Please try again; if it keeps happening, start from the home page.</p>
+        <p role="alert">
+          The page could not be shown. Please try again; if it keeps happening, start from the home page.
+        </p>
         <button type="button" onClick={reset} className={primaryButton}>
           Try again
         </button>

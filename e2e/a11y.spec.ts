@@ -3,9 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { SUBJECTS, waitForCode } from "./support/mail";
 import { signOut } from "./support/session";
-import { newUser, openSettings, register, registerAndLogin } from "./support/users";
+import { newUser, openSettings, recoverWithEmailCode, register, registerAndLogin } from "./support/users";
 
 const SHOTS = path.join(__dirname, "..", "docs", "screenshots");
 
@@ -76,15 +75,7 @@ test("signed-in pages: gate, step-up, settings, session", async ({ page }) => {
 test("dead-end page", async ({ page }) => {
   const user = await registerAndLogin(page, "a11ydead");
   await signOut(page);
-  await page.goto("/recovery");
-  const since = new Date();
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByRole("button", { name: /submit|send|continue/i }).click();
-  await page.getByLabel(/code/i).fill(await waitForCode(user.email, SUBJECTS.recovery, since));
-  await page
-    .getByRole("button", { name: /submit|continue/i })
-    .first()
-    .click();
+  await recoverWithEmailCode(page, user);
   await expect(page.getByTestId("dead-end")).toBeVisible();
   await check(page, "dead-end");
 });

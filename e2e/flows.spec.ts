@@ -2,7 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { SUBJECTS, waitForCode } from "./support/mail";
 import { signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
-import { newUser, openSettings, register, registerAndLogin, submitPasswordLogin } from "./support/users";
+import {
+  newUser,
+  openSettings,
+  recoverWithEmailCode,
+  register,
+  registerAndLogin,
+  submitPasswordLogin,
+} from "./support/users";
 import { addVirtualAuthenticator } from "./support/webauthn";
 
 test("registration is followed by email verification with the emailed code", async ({ page }) => {
@@ -23,16 +30,7 @@ test("recovery by email code, second step with TOTP, new password, sign in with 
   const secret = await enableTotp(page, user);
   await signOut(page);
 
-  await page.goto("/recovery");
-  const since = new Date();
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByRole("button", { name: /submit|send|continue/i }).click();
-  const code = await waitForCode(user.email, SUBJECTS.recovery, since);
-  await page.getByLabel(/code/i).fill(code);
-  await page
-    .getByRole("button", { name: /submit|continue/i })
-    .first()
-    .click();
+  await recoverWithEmailCode(page, user);
 
   // Settings need aal2; the email code is hidden after an email recovery code.
   await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();

@@ -1,24 +1,15 @@
 // The factor policy against the real stack: the same-inbox AAL2 bypass (Kratos #4317) is
 // closed in the UI and at the proxy, and per-route / per-transport requirements hold.
 import { expect, test, type Page } from "@playwright/test";
-import { countEmails, SUBJECTS, waitForCode } from "./support/mail";
+import { countEmails } from "./support/mail";
 import { signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
-import { registerAndLogin, stepUpWithEmailCode, submitPasswordLogin, type TestUser } from "./support/users";
-
-/** Recovery by emailed code up to Kratos's aal2 step-up (settings require it). */
-async function recoverWithEmailCode(page: Page, user: TestUser) {
-  await page.goto("/recovery");
-  const since = new Date();
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByRole("button", { name: /submit|send|continue/i }).click();
-  const code = await waitForCode(user.email, SUBJECTS.recovery, since);
-  await page.getByLabel(/code/i).fill(code);
-  await page
-    .getByRole("button", { name: /submit|continue/i })
-    .first()
-    .click();
-}
+import {
+  recoverWithEmailCode,
+  registerAndLogin,
+  stepUpWithEmailCode,
+  submitPasswordLogin,
+} from "./support/users";
 
 async function hiddenValue(page: Page, name: string): Promise<string> {
   return (await page.locator(`input[name="${name}"]`).first().getAttribute("value")) ?? "";

@@ -155,24 +155,15 @@ export function secondFactorAllowed(
   return firstFactorChannels.some((f) => pairCounts(f, channel, policy));
 }
 
+// Kratos names the UI node group of these methods after the method itself.
+const METHOD_GROUPS = ["code", "totp", "webauthn", "passkey", "lookup_secret"];
+
 /** The Kratos UI node group of a second-factor method, as a channel. */
 export function channelOfGroup(
   group: string,
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
 ): Channel | undefined {
-  switch (group) {
-    case "code":
-      return policy.codeChannel;
-    case "totp":
-      return "authenticator_app";
-    case "webauthn":
-    case "passkey":
-      return "device_key";
-    case "lookup_secret":
-      return "backup_codes";
-    default:
-      return undefined;
-  }
+  return METHOD_GROUPS.includes(group) ? channelOfMethod(group, policy) : undefined;
 }
 
 /** Fields that belong to the `code` method's aal2 step: sending, resending or entering a code. */

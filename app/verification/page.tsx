@@ -1,25 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ErrorView } from "@/components/ErrorView";
-import { FlowScreen } from "@/components/flow/FlowScreen";
+import { SimpleFlowPage } from "@/components/flow/SimpleFlowPage";
 import { linkStyle } from "@/components/ui/buttonStyles";
-import { loadFlow, param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
+import type { SearchParams } from "@/lib/kratos/loadFlow";
 
 export const metadata: Metadata = { title: "Verify your email" };
 
-export default async function VerificationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const sp = await searchParams;
-  const returnTo = validatedReturnTo(param(sp, "return_to"));
-  const loaded = await loadFlow("verification", sp, { return_to: returnTo }, returnTo);
-  if (loaded.error)
-    return <ErrorView title={loaded.error.title} message={loaded.error.message} retryHref="/verification" />;
+export default function VerificationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   return (
-    <FlowScreen
+    <SimpleFlowPage
+      kind="verification"
+      searchParams={searchParams}
       title="Verify your email"
       subtitle="Enter the code we emailed you. No code? Submit your address again to get a new one."
-      ui={loaded.flow.ui}
-      idPrefix="verification"
-      notice={param(sp, "notice")}
     >
       <p className="text-sm">
         <Link href="/verification" className={linkStyle}>
@@ -30,6 +23,6 @@ export default async function VerificationPage({ searchParams }: { searchParams:
           Home
         </Link>
       </p>
-    </FlowScreen>
+    </SimpleFlowPage>
   );
 }

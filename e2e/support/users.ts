@@ -66,3 +66,17 @@ export async function openSettings(page: Page, user: TestUser): Promise<void> {
   await expect(page).toHaveURL(/\/settings\?flow=/);
   await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
 }
+
+/** Account recovery by emailed code, up to where Kratos sends the browser next (settings, via step-up). */
+export async function recoverWithEmailCode(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/recovery");
+  const since = new Date();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByRole("button", { name: /submit|send|continue/i }).click();
+  const code = await waitForCode(user.email, SUBJECTS.recovery, since);
+  await page.getByLabel(/code/i).fill(code);
+  await page
+    .getByRole("button", { name: /submit|continue/i })
+    .first()
+    .click();
+}

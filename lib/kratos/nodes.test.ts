@@ -509,4 +509,3 @@ describe("joinAlternatives", () => {
     expect(joinAlternatives(names)).toBe("your authenticator app, a backup code or a security key");
   });
 });
-
