@@ -17,6 +17,39 @@ test("register, see the home page signed in, sign out, sign in again", async ({ 
   await login(page, user, { expectGate: true });
   await page.goto("/");
   await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+
+  // The enrollment gate asks once per browser: the next sign-in goes straight home.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await login(page, user);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+});
+
+test("without JavaScript: register, sign out and sign in with plain form posts", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const user = newUser("nojs");
+  await register(page, user);
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?flow=/);
+  await login(page, user, { expectGate: true });
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+  await context.close();
+});
+
+test("?refresh=true asks for the password again and returns", async ({ page }) => {
+  const user = newUser("refresh");
+  await register(page, user);
+  await page.goto(`/login?refresh=true&return_to=${encodeURIComponent("/?refreshed=1")}`);
+  await expect(page.getByRole("heading", { name: "Confirm your password" })).toBeVisible();
+  // Kratos knows who is signing in again: only the password is asked for.
+  await expect(page.getByLabel("Email")).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/\?refreshed=1$/);
 });
 
 test("a wrong password shows Kratos's error on the form", async ({ page }) => {
