@@ -4,5 +4,6 @@ import { isNoticeId, NOTICES } from "@/lib/kratos/errors";
 /** Shows the app's own `?notice=` message (only known ids; never echoes the query). */
 export function NoticeFromQuery({ notice }: { notice: string | undefined }) {
   if (!isNoticeId(notice)) return null;
-  return <Notice kind={notice === "signed_out" ? "success" : "info"}>{NOTICES[notice]}</Notice>;
+  const kind = notice === "signed_out" ? "success" : notice === "too_many_attempts" ? "error" : "info";
+  return <Notice kind={kind}>{NOTICES[notice]}</Notice>;
 }

@@ -130,3 +130,39 @@ test("bad input gets a clear answer, never a stack trace or a 500", async ({ req
   expect(brokenFlowId.status()).toBeLessThan(500);
   await noTrace(brokenFlowId);
 });
+
+test("password guessing is rate limited per account, before Kratos sees it", async ({ page }) => {
+  const user = newUser("ratelimit");
+  await register(page, user);
+  await page.context().clearCookies();
+  await page.goto("/login");
+  const flowId = new URL(page.url()).searchParams.get("flow")!;
+  const csrf = (await page.locator('input[name="csrf_token"]').first().getAttribute("value"))!;
+  const attempt = (password: string) =>
+    page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
+      form: { csrf_token: csrf, identifier: user.email.toUpperCase(), password, method: "password" },
+      maxRedirects: 0,
+    });
+
+  // Ten wrong guesses reach Kratos, which answers with the flow page (its own error).
+  for (let i = 0; i < 10; i++) {
+    const res = await attempt(`wrong-${i}-password`);
+    expect(res.status()).toBe(303);
+    expect(res.headers()["location"]).not.toContain("too_many_attempts");
+  }
+  // The eleventh is stopped by the proxy, even with the right password.
+  const blocked = await attempt(user.password);
+  expect(blocked.status()).toBe(303);
+  expect(blocked.headers()["location"]).toContain(`/login?flow=${flowId}&notice=too_many_attempts`);
+  expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+
+  await page.goto(blocked.headers()["location"]!);
+  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
+
+  const asJson = await page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
+    data: { csrf_token: csrf, identifier: user.email, password: user.password, method: "password" },
+    headers: { accept: "application/json" },
+  });
+  expect(asJson.status()).toBe(429);
+  expect(await asJson.json()).toMatchObject({ error: { id: "rate_limited" } });
+});

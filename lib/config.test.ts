@@ -276,3 +276,25 @@ describe("parseConfig", () => {
     });
   });
 });
+
+describe("rate limit settings", () => {
+  it("are on, in memory, and do not trust X-Forwarded-For by default", () => {
+    const c = parseConfig(env());
+    expect(c.rateLimits).toBe(true);
+    expect(c.redisUrl).toBeUndefined();
+    expect(c.trustProxy).toBe(false);
+  });
+
+  it("read RATE_LIMITS, TRUST_PROXY and REDIS_URL", () => {
+    const c = parseConfig(
+      env({ RATE_LIMITS: "false", TRUST_PROXY: "true", REDIS_URL: "redis://127.0.0.1:6379/2" }),
+    );
+    expect(c.rateLimits).toBe(false);
+    expect(c.trustProxy).toBe(true);
+    expect(c.redisUrl).toBe("redis://127.0.0.1:6379/2");
+  });
+
+  it("refuse a REDIS_URL that is not redis:// or rediss://", () => {
+    expect(problemsOf(env({ REDIS_URL: "http://127.0.0.1:6379" })).join("\n")).toMatch(/REDIS_URL/);
+  });
+});

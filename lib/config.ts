@@ -22,6 +22,12 @@ export interface AppConfig {
   supportContact: string;
   /** Set the Secure flag on the app's own cookies (true whenever APP_URL is https). */
   secureCookies: boolean;
+  /** Rate-limit sign-in attempts and emails sent (lib/rateLimitRules.ts). */
+  rateLimits: boolean;
+  /** Share rate-limit counters between instances through Redis. */
+  redisUrl?: string;
+  /** Trust X-Forwarded-For as the client address (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +138,11 @@ export function parseConfig(env: Env): AppConfig {
   const sessionCacheTtlSeconds = parseInteger(env, "SESSION_CACHE_TTL_SECONDS", 30, 0, 3600, problems);
   const kratosTimeoutMs = parseInteger(env, "KRATOS_TIMEOUT_MS", 5000, 100, 60000, problems);
   const enrollmentGate = parseBoolean(env, "ENROLLMENT_GATE", true, problems);
+  const rateLimits = parseBoolean(env, "RATE_LIMITS", true, problems);
+  const trustProxy = parseBoolean(env, "TRUST_PROXY", false, problems);
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
 
   if (problems.length > 0 || !appUrl || !kratosPublicUrl || !kratosAdminUrl) throw new ConfigError(problems);
   return {
@@ -145,6 +156,9 @@ export function parseConfig(env: Env): AppConfig {
     returnToOrigins,
     supportContact: env.SUPPORT_CONTACT?.trim() || "your administrator",
     secureCookies: appUrl.protocol === "https:",
+    rateLimits,
+    redisUrl,
+    trustProxy,
   };
 }
 

@@ -12,35 +12,16 @@ import { forwardRequestHeaders, isAllowedKratosPath, returnedResponseHeaders } f
 import { loginPath, withNotice } from "@/lib/paths";
 import { sessionTokenOf } from "@/lib/routePolicy";
 import { factsOf } from "@/lib/sessionState";
-import { clearCacheCookieHeader } from "@/lib/sessionCache";
+import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/sessionCache";
+import { parseFormBody, type ParsedForm } from "@/lib/kratos/formBody";
+import { consume } from "@/lib/rateLimit";
+import { clientIpOf, rateLimitKeys } from "@/lib/rateLimitRules";
 import { unavailableResponse, wantsJson } from "@/lib/unavailablePage";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 // Submissions that can change who is signed in or how: the session cache must not outlive them.
 const SESSION_CHANGING = /^self-service\/(login|registration|recovery|settings|logout)(\/api)?$/;
-
-type ParsedForm = URLSearchParams | Record<string, unknown> | null;
-
-async function parseForm(contentType: string, body: ArrayBuffer): Promise<ParsedForm> {
-  const text = new TextDecoder().decode(body);
-  if (contentType.includes("application/x-www-form-urlencoded")) return new URLSearchParams(text);
-  if (contentType.includes("application/json")) {
-    try {
-      const v: unknown = JSON.parse(text);
-      return v && typeof v === "object" ? (v as Record<string, unknown>) : null;
-    } catch {
-      return null; // Unreadable JSON is refused rather than passed on uninspected.
-    }
-  }
-  if (contentType.includes("multipart/form-data")) {
-    const fd = await new Response(body, { headers: { "content-type": contentType } }).formData();
-    const params = new URLSearchParams();
-    fd.forEach((v, k) => params.append(k, typeof v === "string" ? v : ""));
-    return params;
-  }
-  return null;
-}
 
 function refusal(
   req: NextRequest,
@@ -63,9 +44,8 @@ function refusal(
  * The factor guard: an aal2 email-code submission from a session whose first factor came
  * from the same inbox is answered here and never reaches Kratos.
  */
-async function factorGuard(req: NextRequest, body: ArrayBuffer): Promise<Response | null> {
+async function factorGuard(req: NextRequest, form: ParsedForm | null): Promise<Response | null> {
   const flowId = req.nextUrl.searchParams.get("flow");
-  const form = await parseForm(req.headers.get("content-type") ?? "", body);
   const creds = { cookie: req.headers.get("cookie"), sessionToken: sessionTokenOf(req.headers) };
   if (form === null) {
     // Kratos reads form, multipart and JSON bodies; refuse what we cannot inspect.
@@ -77,6 +57,32 @@ async function factorGuard(req: NextRequest, body: ArrayBuffer): Promise<Respons
   const decision = guardLoginSubmission(form, amr);
   if (decision.allowed) return null;
   return refusal(req, flowId, 403, "second_factor_same_channel", NOTICES.inbox_second_factor);
+}
+
+/** Rate limits (lib/rateLimitRules.ts): a refused submission never reaches Kratos. */
+async function rateLimit(req: NextRequest, path: string, form: ParsedForm | null): Promise<Response | null> {
+  const token = sessionTokenOf(req.headers);
+  const sessionCookie = req.cookies.get(KRATOS_SESSION_COOKIE)?.value;
+  const keys = rateLimitKeys(path, form, {
+    clientIp: clientIpOf(req.headers, getConfig().trustProxy),
+    sessionKey: token || sessionCookie ? bindingOf(token ?? sessionCookie ?? "") : undefined,
+  });
+  const result = await consume(keys);
+  if (!result.limited) return null;
+  const retryAfter = String(result.retryAfterSeconds);
+  const flowId = req.nextUrl.searchParams.get("flow");
+  const flow = path.split("/")[1];
+  if (wantsJson(req.headers) || !flowId || sessionTokenOf(req.headers)) {
+    return Response.json(
+      { error: { id: "rate_limited", code: 429, message: NOTICES.too_many_attempts } },
+      { status: 429, headers: { "retry-after": retryAfter } },
+    );
+  }
+  const to = new URL(
+    `/${flow}?flow=${encodeURIComponent(flowId)}&notice=too_many_attempts`,
+    getConfig().appUrl,
+  );
+  return new Response(null, { status: 303, headers: { location: to.href, "retry-after": retryAfter } });
 }
 
 /**
@@ -137,9 +143,14 @@ export async function proxyToKratos(req: NextRequest, segments: string[]): Promi
           { status: 413 },
         );
       }
-      if (method === "POST" && /^self-service\/login$/.test(path)) {
-        const refused = await factorGuard(req, body);
-        if (refused) return refused;
+      if (method === "POST") {
+        const form = await parseFormBody(req.headers.get("content-type") ?? "", body);
+        const limited = await rateLimit(req, path, form);
+        if (limited) return limited;
+        if (path === "self-service/login") {
+          const refused = await factorGuard(req, form);
+          if (refused) return refused;
+        }
       }
     }
 
@@ -150,7 +161,7 @@ export async function proxyToKratos(req: NextRequest, segments: string[]): Promi
     search.delete("notice");
     const upstream = await forwardToPublic(path, search.size ? `?${search}` : "", {
       method,
-      headers: forwardRequestHeaders(req.headers, { clientIp: req.headers.get("x-real-ip") ?? undefined }),
+      headers: forwardRequestHeaders(req.headers, { clientIp: clientIpOf(req.headers, cfg.trustProxy) }),
       body: hasBody ? body : undefined,
     });
     const headers = returnedResponseHeaders(upstream.headers);

@@ -27,6 +27,7 @@ export const NOTICES = {
   csrf: "Your form could not be verified (it may have been open in another tab). Please try again.",
   return_to_forbidden: "The page you were sent back to is not allowed, so you are on the home page instead.",
   signed_out: "You have been signed out.",
+  too_many_attempts: "Too many attempts. Please wait a few minutes, then try again.",
   inbox_second_factor:
     "A second code from the same inbox cannot confirm your identity. Use one of the other methods below.",
 } as const;

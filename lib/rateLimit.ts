@@ -1,0 +1,61 @@
+// Rate limiters for the proxy: in memory for one instance, in Redis (REDIS_URL) when several
+// instances share the load. If Redis fails, a per-instance memory limiter takes over.
+import "server-only";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { getConfig } from "@/lib/config";
+import { RATE_LIMITS, type Bucket, type BucketKey } from "@/lib/rateLimitRules";
+
+let limiters: Record<Bucket, RateLimiterAbstract> | undefined;
+
+const REDIS_CONNECT_WAIT_MS = 1000;
+
+async function connectRedis(url: string) {
+  const { Redis } = await import("ioredis");
+  // No offline queue: while Redis is away, calls fail at once and the memory limiter answers.
+  const redis = new Redis(url, { enableOfflineQueue: false });
+  redis.on("error", () => undefined); // ioredis reconnects by itself; the fallback covers the gap.
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, REDIS_CONNECT_WAIT_MS);
+    redis.once("ready", () => (clearTimeout(t), resolve()));
+  });
+  return redis;
+}
+
+async function build(): Promise<Record<Bucket, RateLimiterAbstract>> {
+  const { redisUrl } = getConfig();
+  const redis = redisUrl ? await connectRedis(redisUrl) : null;
+  const make = (bucket: Bucket) => {
+    const { points, durationSeconds: duration } = RATE_LIMITS[bucket];
+    const keyPrefix = `rl:${bucket}`;
+    const memory = new RateLimiterMemory({ points, duration, keyPrefix });
+    return redis
+      ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix, insuranceLimiter: memory })
+      : memory;
+  };
+  return { account: make("account"), address: make("address"), ip: make("ip") };
+}
+
+export type RateLimitResult =
+  { limited: false } | { limited: true; bucket: Bucket; retryAfterSeconds: number };
+
+/** Takes one point from each bucket; limited when any bucket is empty. */
+export async function consume(keys: readonly BucketKey[]): Promise<RateLimitResult> {
+  if (keys.length === 0 || !getConfig().rateLimits) return { limited: false };
+  limiters ??= await build();
+  for (const { bucket, key } of keys) {
+    try {
+      await limiters[bucket].consume(key);
+    } catch (res) {
+      if (res instanceof RateLimiterRes) {
+        return { limited: true, bucket, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+      }
+      throw res;
+    }
+  }
+  return { limited: false };
+}

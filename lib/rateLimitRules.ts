@@ -1,0 +1,52 @@
+// Which rate-limit buckets a self-service submission draws from. Pure. Kratos (open source)
+// has no rate limits of its own, so the proxy keeps password, TOTP and code guessing slow
+// and stops anyone from flooding an inbox with recovery or verification emails.
+import { field, type ParsedForm } from "@/lib/kratos/formBody";
+
+export type Bucket = "account" | "address" | "ip";
+
+export const RATE_LIMITS: Record<Bucket, { points: number; durationSeconds: number }> = {
+  /** Sign-in attempts per account (identifier, or the session for second-factor and refresh steps). */
+  account: { points: 10, durationSeconds: 300 },
+  /** Recovery and verification emails per address. */
+  address: { points: 5, durationSeconds: 900 },
+  /** All submissions per client address (only when a trusted proxy says who the client is). */
+  ip: { points: 300, durationSeconds: 60 },
+};
+
+export interface BucketKey {
+  bucket: Bucket;
+  key: string;
+}
+
+export interface SubmissionContext {
+  clientIp?: string;
+  /** A digest of the Kratos session cookie or token, when the caller has one. */
+  sessionKey?: string;
+}
+
+/** The buckets a POST to `path` (a Kratos public path) consumes. */
+export function rateLimitKeys(path: string, form: ParsedForm | null, ctx: SubmissionContext): BucketKey[] {
+  const m = /^self-service\/(login|registration|recovery|verification|settings)$/.exec(path);
+  if (!m) return [];
+  const keys: BucketKey[] = [];
+  if (ctx.clientIp) keys.push({ bucket: "ip", key: ctx.clientIp });
+  const flow = m[1];
+  if (flow === "login") {
+    const identifier = form ? field(form, "identifier")?.trim().toLowerCase() : undefined;
+    if (identifier) keys.push({ bucket: "account", key: `id:${identifier}` });
+    else if (ctx.sessionKey) keys.push({ bucket: "account", key: `session:${ctx.sessionKey}` });
+  }
+  if (flow === "recovery" || flow === "verification") {
+    const email = form ? field(form, "email")?.trim().toLowerCase() : undefined;
+    if (email) keys.push({ bucket: "address", key: email });
+  }
+  return keys;
+}
+
+/** The client's address from X-Forwarded-For, trusted only behind a proxy that sets it. */
+export function clientIpOf(headers: Headers, trustProxy: boolean): string | undefined {
+  if (!trustProxy) return undefined;
+  const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return first || undefined;
+}

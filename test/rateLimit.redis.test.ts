@@ -1,0 +1,63 @@
+// The rate limiter against a real Redis (127.0.0.1:6379, or REDIS_TEST_URL); skipped when no
+// Redis answers. Also checks the fallback to memory when Redis is unreachable.
+import net from "node:net";
+import { randomBytes } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { RATE_LIMITS } from "@/lib/rateLimitRules";
+
+const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379/15";
+
+async function redisUp(): Promise<boolean> {
+  const { hostname, port } = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const s = net.connect(Number(port || 6379), hostname);
+    s.setTimeout(500);
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+    s.once("timeout", () => (s.destroy(), resolve(false)));
+  });
+}
+
+const baseEnv = {
+  APP_URL: "http://localhost:3999",
+  KRATOS_PUBLIC_URL: "http://127.0.0.1:9",
+  KRATOS_ADMIN_URL: "http://127.0.0.1:9",
+  SESSION_SECRET: "3f9a1c7e5b2d8064af13ce97b5d2086e4c1a7f3b9e2d5c8061fa4b7e3d9c2a15",
+};
+
+async function freshLimiter(redisUrl: string) {
+  vi.resetModules();
+  for (const [k, v] of Object.entries({ ...baseEnv, REDIS_URL: redisUrl })) vi.stubEnv(k, v);
+  return import("@/lib/rateLimit");
+}
+
+describe("rate limiter with Redis", async () => {
+  const up = await redisUp();
+  beforeEach(() => vi.unstubAllEnvs());
+  afterEach(() => vi.unstubAllEnvs());
+
+  it.skipIf(!up)("limits an account after its points, shared through Redis", async () => {
+    const key = `it-${randomBytes(6).toString("hex")}@example.test`;
+    const first = await freshLimiter(REDIS_URL);
+    for (let i = 0; i < RATE_LIMITS.account.points; i++) {
+      expect(await first.consume([{ bucket: "account", key }])).toEqual({ limited: false });
+    }
+    // A second "instance" (fresh module, new Redis client) sees the same counter.
+    const second = await freshLimiter(REDIS_URL);
+    const res = await second.consume([{ bucket: "account", key }]);
+    expect(res).toMatchObject({ limited: true, bucket: "account" });
+    expect(res.limited && res.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("falls back to an in-memory limiter when Redis is unreachable", async () => {
+    const limiter = await freshLimiter("redis://127.0.0.1:1/0");
+    const key = `down-${randomBytes(6).toString("hex")}`;
+    for (let i = 0; i < RATE_LIMITS.address.points; i++) {
+      expect(await limiter.consume([{ bucket: "address", key }])).toEqual({ limited: false });
+    }
+    expect(await limiter.consume([{ bucket: "address", key }])).toMatchObject({
+      limited: true,
+      bucket: "address",
+    });
+  });
+});
