@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GATE_COOKIE, markPrompted, shouldPromptEnrollment } from "@/lib/enrollmentGate";
+import { afterSignIn, GATE_COOKIE, markPrompted, shouldPromptEnrollment } from "@/lib/enrollmentGate";
 
 const ID = "9f1c2a4e-0b7d-4e8a-9c61-3f2b5d7e8a10";
 const OTHER = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";
@@ -93,5 +93,51 @@ describe("markPrompted", () => {
     expect(ask({ promptedCookie: cookie })).toBe(false);
     expect(ask({ identityId: OTHER, promptedCookie: cookie })).toBe(false);
     expect(ask({ identityId: "someone-else", promptedCookie: cookie })).toBe(true);
+  });
+});
+
+describe("afterSignIn", () => {
+  const base = { gateEnabled: true, identityId: "id-1", promptedCookie: undefined };
+  const password = [{ method: "password", aal: "aal1" }];
+
+  it("asks a user with TOTP for it right after the password", () => {
+    expect(afterSignIn({ ...base, credentialTypes: ["password", "totp"], amr: password })).toEqual({
+      type: "step_up",
+    });
+  });
+
+  it("lets a session that already has an independent second factor through", () => {
+    const amr = [...password, { method: "totp", aal: "aal2" }];
+    expect(afterSignIn({ ...base, credentialTypes: ["password", "totp"], amr })).toEqual({
+      type: "continue",
+    });
+  });
+
+  it("does not count a same-inbox pair as done for a user with a security key", () => {
+    const amr = [
+      { method: "code_recovery", aal: "aal1" },
+      { method: "code", aal: "aal2" },
+    ];
+    expect(afterSignIn({ ...base, credentialTypes: ["password", "webauthn"], amr })).toEqual({
+      type: "step_up",
+    });
+  });
+
+  it("prompts an inbox-only user once, then never again in this browser", () => {
+    const first = afterSignIn({ ...base, credentialTypes: ["password", "code"], amr: password });
+    expect(first).toEqual({ type: "prompt_enrollment" });
+    const again = afterSignIn({
+      ...base,
+      credentialTypes: ["password"],
+      amr: password,
+      promptedCookie: markPrompted(undefined, "id-1"),
+    });
+    expect(again).toEqual({ type: "continue" });
+  });
+
+  it("never prompts when the gate is off", () => {
+    expect(
+      afterSignIn({ ...base, gateEnabled: false, credentialTypes: ["password"], amr: password }),
+    ).toEqual({ type: "continue" });
   });
 });

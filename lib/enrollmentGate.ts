@@ -1,6 +1,6 @@
-// The enrollment gate's decision (pure): after sign-in, send a user with no second factor
-// independent of their inbox to set one up, once per browser, never in a loop.
-import { needsIndependentSecondFactor } from "@/lib/factorPolicy";
+// What happens right after sign-in (pure): the enrollment gate sends a user with no second
+// factor independent of their inbox to set one up, once per browser, never in a loop.
+import { effectiveAal, needsIndependentSecondFactor, type AmrEntry } from "@/lib/factorPolicy";
 
 export const GATE_COOKIE = "enrollment_prompted";
 
@@ -21,4 +21,30 @@ export function shouldPromptEnrollment(opts: {
 export function markPrompted(promptedCookie: string | undefined, identityId: string): string {
   const prompted = (promptedCookie ?? "").split(".").filter((x) => x && x !== identityId);
   return [...prompted.slice(-4), identityId].join(".");
+}
+
+export type AfterSignIn = { type: "step_up" } | { type: "prompt_enrollment" } | { type: "continue" };
+
+/**
+ * Where a browser goes right after sign-in: users with an authenticator app, security key or
+ * backup codes are asked for it at once (unless the session already has it); users without
+ * one see the enrollment prompt once; everyone else goes on to return_to.
+ */
+export function afterSignIn(opts: {
+  gateEnabled: boolean;
+  credentialTypes: readonly string[];
+  amr: readonly AmrEntry[];
+  identityId: string;
+  promptedCookie: string | undefined;
+}): AfterSignIn {
+  if (!needsIndependentSecondFactor(opts.credentialTypes)) {
+    return effectiveAal(opts.amr) === "aal2" ? { type: "continue" } : { type: "step_up" };
+  }
+  const prompt = shouldPromptEnrollment({
+    enabled: opts.gateEnabled,
+    credentialTypes: opts.credentialTypes,
+    identityId: opts.identityId,
+    promptedCookie: opts.promptedCookie,
+  });
+  return prompt ? { type: "prompt_enrollment" } : { type: "continue" };
 }

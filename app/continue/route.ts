@@ -1,14 +1,15 @@
-// Where Kratos sends the browser after sign-in or sign-up: asks users with an authenticator
-// app, security key or backup codes for it at once; otherwise applies the enrollment gate;
-// then goes on to the (validated) return_to.
+// Where Kratos sends the browser after sign-in or sign-up (lib/enrollmentGate.ts decides):
+// step-up for users with an independent second factor, the enrollment prompt once for users
+// without one, then the (validated) return_to.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { GATE_COOKIE, markPrompted, shouldPromptEnrollment } from "@/lib/enrollmentGate";
+import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/enrollmentGate";
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { validatedReturnTo } from "@/lib/kratos/loadFlow";
-import { effectiveAal, needsIndependentSecondFactor } from "@/lib/factorPolicy";
 import { loginPath } from "@/lib/paths";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
 
 export async function GET(req: NextRequest) {
   const cfg = getConfig();
@@ -19,31 +20,27 @@ export async function GET(req: NextRequest) {
     if (session?.identity) {
       const identityId = session.identity.id;
       const prompted = req.cookies.get(GATE_COOKIE)?.value;
-      const credentialTypes = await getUsableCredentialTypes(identityId);
-      // Users who enrolled an independent second factor are asked for it right away.
-      if (
-        !needsIndependentSecondFactor(credentialTypes) &&
-        effectiveAal(session.authentication_methods ?? []) !== "aal2"
-      ) {
+      const next = afterSignIn({
+        gateEnabled: cfg.enrollmentGate,
+        credentialTypes: await getUsableCredentialTypes(identityId),
+        amr: session.authentication_methods ?? [],
+        identityId,
+        promptedCookie: prompted,
+      });
+      if (next.type === "step_up") {
         return NextResponse.redirect(new URL(loginPath({ aal: "aal2", returnTo }), cfg.appUrl), 303);
       }
-      if (
-        shouldPromptEnrollment({
-          enabled: cfg.enrollmentGate,
-          credentialTypes,
-          identityId,
-          promptedCookie: prompted,
-        })
-      ) {
+      if (next.type === "prompt_enrollment") {
         const to = new URL(`/secure-account?return_to=${encodeURIComponent(returnTo)}`, cfg.appUrl);
         const res = NextResponse.redirect(to, 303);
-        res.cookies.set(GATE_COOKIE, markPrompted(prompted, identityId), {
+        const cookie = {
           httpOnly: true,
-          sameSite: "lax",
+          sameSite: "lax" as const,
           secure: cfg.secureCookies,
           path: "/",
-          maxAge: 60 * 60 * 24 * 365,
-        });
+          maxAge: ONE_YEAR,
+        };
+        res.cookies.set(GATE_COOKIE, markPrompted(prompted, identityId), cookie);
         return res;
       }
     }
