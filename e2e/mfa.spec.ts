@@ -29,6 +29,7 @@ test("backup codes: create and confirm, sign in with one, the same code is refus
   await section()
     .getByRole("button", { name: /generate/i })
     .click();
+  await expect(section().getByTestId("backup-codes")).toBeVisible();
   const codes = await section().getByTestId("backup-codes").locator("li").allInnerTexts();
   expect(codes.length).toBeGreaterThanOrEqual(8);
   await expect(section().getByTestId("status-lookup_secret")).toContainText("not active until");

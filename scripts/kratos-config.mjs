@@ -17,7 +17,9 @@ export function kratosOverlay({
   const page = (p) => `${origin}${p}`;
   const rp = { id: app.hostname, origins: [origin] };
   return {
-    dsn: `sqlite://${path.join(dataDir, "kratos.sqlite")}?_fk=true&mode=rwc&_busy_timeout=5000`,
+    // WAL + BEGIN IMMEDIATE: concurrent sign-ins wait for the write lock instead of failing
+    // with "database is locked" (SQLite cannot upgrade a read lock while another writer waits).
+    dsn: `sqlite://${path.join(dataDir, "kratos.sqlite")}?_fk=true&mode=rwc&_busy_timeout=10000&_journal_mode=WAL&_txlock=immediate`,
     serve: {
       public: { port: publicPort, base_url: `${origin}/api/kratos/` },
       admin: { port: adminPort, base_url: `http://127.0.0.1:${adminPort}/` },

@@ -40,8 +40,8 @@ try {
   stack = await startStack("test", {
     app: "start",
     fresh: true,
-    // A short Kratos timeout keeps the "Kratos is slow" test quick.
-    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "2500" },
+    // A shorter Kratos timeout keeps the "Kratos is slow" test quick; submissions get 3×.
+    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "4000" },
   });
 } catch {
   process.exit(1);

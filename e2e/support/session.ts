@@ -6,10 +6,3 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login\?flow=/);
 }
-
-/** The authentication methods shown on /session, in order. */
-export async function sessionMethods(page: Page): Promise<string[]> {
-  await page.goto("/session");
-  await expect(page.getByTestId("amr")).toBeVisible();
-  return page.getByTestId("amr").locator("tr td:first-child").allInnerTexts();
-}

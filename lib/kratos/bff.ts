@@ -122,13 +122,27 @@ async function settingsGuard(req: NextRequest): Promise<Response | null> {
   });
 }
 
+function sameOriginPath(url: string | null): string {
+  if (!url) return "/";
+  try {
+    const u = new URL(url);
+    return u.origin === getConfig().appUrl.origin ? `${u.pathname}${u.search}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
 export async function proxyToKratos(req: NextRequest, segments: string[]): Promise<Response> {
   const path = segments.join("/");
   if (!isAllowedKratosPath(path)) return refuse(req, { status: 404, id: "not_found", message: "Not found" });
   const cfg = getConfig();
   const method = req.method.toUpperCase();
   const hasBody = method !== "GET" && method !== "HEAD";
-  const retryPath = method === "GET" ? `${req.nextUrl.pathname}${req.nextUrl.search}` : "/";
+  // After a failed submission, retry from the page the form was on (same origin only).
+  const retryPath =
+    method === "GET"
+      ? `${req.nextUrl.pathname}${req.nextUrl.search}`
+      : sameOriginPath(req.headers.get("referer"));
 
   try {
     if (/^self-service\/settings(\/(browser|api|flows))?$/.test(path)) {

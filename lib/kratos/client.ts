@@ -31,8 +31,14 @@ export interface Credentials {
   sessionToken?: string | null;
 }
 
+// A submission may be half done when it is cut off (Kratos writes, hashes, sends mail), so it
+// gets more time than a read before the app gives up and answers 503.
+const SUBMISSION_TIMEOUT_FACTOR = 3;
+
 async function call(url: URL, init: RequestInit = {}): Promise<Response> {
-  const { kratosTimeoutMs } = getConfig();
+  const method = (init.method ?? "GET").toUpperCase();
+  const base = getConfig().kratosTimeoutMs;
+  const kratosTimeoutMs = method === "GET" || method === "HEAD" ? base : base * SUBMISSION_TIMEOUT_FACTOR;
   try {
     return await fetch(url, {
       ...init,
