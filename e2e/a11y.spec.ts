@@ -4,7 +4,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { signOut } from "./support/session";
-import { newUser, openSettings, recoverWithEmailCode, register, registerAndLogin } from "./support/users";
+import {
+  newUser,
+  openSettings,
+  recoverWithEmailCode,
+  register,
+  registerAndLogin,
+  submitPasswordLogin,
+} from "./support/users";
 
 const SHOTS = path.join(__dirname, "..", "docs", "screenshots");
 
@@ -42,10 +49,7 @@ test("form errors are announced and the page stays accessible", async ({ page })
   const user = newUser("a11yerr");
   await register(page, user);
   await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill("wrong-password-123");
-  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await submitPasswordLogin(page, { ...user, password: "wrong-password-123" });
   await expect(page.getByRole("alert").filter({ hasText: /credentials are invalid/i })).toBeVisible();
   await check(page, "login-error");
 });
@@ -54,10 +58,7 @@ test("signed-in pages: gate, step-up, settings, session", async ({ page }) => {
   const user = newUser("a11y");
   await register(page, user);
   await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await submitPasswordLogin(page, user);
   await expect(page.getByTestId("enrollment-gate")).toBeVisible();
   await check(page, "secure-account");
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login, newUser, register } from "./support/users";
+import { login, newUser, register, submitPasswordLogin } from "./support/users";
 
 test("register, see the home page signed in, sign out, sign in again", async ({ page }) => {
   const user = newUser("auth");
@@ -57,10 +57,7 @@ test("a wrong password shows Kratos's error on the form", async ({ page }) => {
   await register(page, user);
   await page.context().clearCookies();
 
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(`${user.password}-wrong`);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
+  await submitPasswordLogin(page, { ...user, password: `${user.password}-wrong` });
 
   await expect(page).toHaveURL(/\/login\?flow=/);
   // Kratos message 4000006: the provided credentials are invalid.
