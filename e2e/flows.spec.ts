@@ -40,7 +40,7 @@ test("recovery by email code, second step with TOTP, new password, sign in with 
   await expect(page).toHaveURL(/\/settings\?flow=/);
   const newPassword = `${user.password}-new`;
   const pw = page.locator('section[data-group="password"]');
-  await pw.getByLabel("Password").fill(newPassword);
+  await pw.getByLabel("New password").fill(newPassword);
   await pw.getByRole("button", { name: /save/i }).click();
   await expect(page.locator('[data-message-id="1050001"]')).toBeVisible(); // "Your changes have been saved!"
 

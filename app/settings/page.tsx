@@ -30,6 +30,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             ui={flow.ui}
             idPrefix="settings"
             titled
+            relabel={{ password: "New password" }}
             sectionIntro={(group) => {
               const line = statusLine(group, status);
               return line ? (

@@ -1,7 +1,7 @@
 import type { UiContainer } from "@ory/client-fetch";
 import type { ReactNode } from "react";
 import { NodeView } from "@/components/flow/NodeView";
-import { nodeKey, splitIntoForms } from "@/lib/kratos/nodes";
+import { inputName, nodeKey, splitIntoForms } from "@/lib/kratos/nodes";
 
 const SECTION_TITLES: Record<string, string> = {
   profile: "Profile",
@@ -23,11 +23,14 @@ export function FlowForms({
   idPrefix,
   titled = false,
   sectionIntro,
+  relabel = {},
 }: {
   ui: UiContainer;
   idPrefix: string;
   titled?: boolean;
   sectionIntro?: (group: string) => ReactNode;
+  /** Labels to use instead of Kratos's, by input name. */
+  relabel?: Record<string, string>;
 }) {
   const sections = splitIntoForms(ui.nodes);
   return (
@@ -55,7 +58,12 @@ export function FlowForms({
               data-testid={`form-${section.group}`}
             >
               {section.nodes.map((node, i) => (
-                <NodeView key={nodeKey(node, i)} node={node} idPrefix={`${idPrefix}-${section.group}`} />
+                <NodeView
+                  key={nodeKey(node, i)}
+                  node={node}
+                  idPrefix={`${idPrefix}-${section.group}`}
+                  label={relabel[inputName(node) ?? ""]}
+                />
               ))}
             </form>
           </section>

@@ -40,9 +40,18 @@ function textOf(t: UiText): { codes?: string[]; text: string } {
 
 const DESTRUCTIVE = new Set(["totp_unlink", "webauthn_remove", "passkey_remove", "lookup_secret_disable"]);
 
-export function NodeView({ node, idPrefix }: { node: UiNode; idPrefix: string }) {
+/** `label` replaces Kratos's label where the page knows better (e.g. "New password" in settings). */
+export function NodeView({
+  node,
+  idPrefix,
+  label: override,
+}: {
+  node: UiNode;
+  idPrefix: string;
+  label?: string;
+}) {
   const a = node.attributes;
-  const label = labelOf(node);
+  const label = override ?? labelOf(node);
 
   if (a.node_type === "img") {
     const img = a as UiNodeImageAttributes;
