@@ -2,8 +2,9 @@
 // Runs Kratos's WebAuthn/passkey functions (webauthn.js, loaded through the proxy) by name,
 // so no inline `onclick` strings are needed and the CSP can forbid inline script.
 import { useEffect, useState } from "react";
+import { PROXY_PREFIX } from "@/lib/paths";
 
-const SCRIPT_SRC = "/api/kratos/.well-known/ory/webauthn.js";
+const SCRIPT_SRC = `${PROXY_PREFIX}/.well-known/ory/webauthn.js`;
 type Trigger = (...args: unknown[]) => unknown;
 
 let loading: Promise<void> | undefined;
