@@ -17,9 +17,10 @@ export function kratosOverlay({
   const page = (p) => `${origin}${p}`;
   const rp = { id: app.hostname, origins: [origin] };
   return {
-    // WAL + BEGIN IMMEDIATE: concurrent sign-ins wait for the write lock instead of failing
-    // with "database is locked" (SQLite cannot upgrade a read lock while another writer waits).
-    dsn: `sqlite://${path.join(dataDir, "kratos.sqlite")}?_fk=true&mode=rwc&_busy_timeout=10000&_journal_mode=WAL&_txlock=immediate`,
+    // One connection (as Kratos's own SQLite tests run it): concurrent requests queue for the
+    // database instead of failing with "database is locked", which pop does not retry when
+    // the error is wrapped. SQLite is the embedded default for dev and tests, not production.
+    dsn: `sqlite://${path.join(dataDir, "kratos.sqlite")}?_fk=true&mode=rwc&max_conns=1&lock=false&_journal_mode=WAL`,
     serve: {
       public: { port: publicPort, base_url: `${origin}/api/kratos/` },
       admin: { port: adminPort, base_url: `http://127.0.0.1:${adminPort}/` },
