@@ -5,7 +5,8 @@ import { decideAccess, type SessionFacts } from "@/lib/accessDecision";
 import { getConfig } from "@/lib/config";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import { loginPath } from "@/lib/paths";
-import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
+import { validatedReturnTo } from "@/lib/appReturnTo";
+import { jsonError } from "@/lib/jsonError";
 import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/routePolicy";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/securityHeaders";
 import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/sessionCache";
@@ -14,10 +15,6 @@ import { unavailableResponse } from "@/lib/unavailablePage";
 
 function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-}
-
-function jsonError(status: number, id: string, message: string) {
-  return NextResponse.json({ error: { id, code: status, message } }, { status });
 }
 
 async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Headers): Promise<Response> {
@@ -37,10 +34,7 @@ async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Header
   }
 
   const decision = decideAccess(rule.require[transport], facts);
-  const here = safeReturnTo(
-    `${req.nextUrl.pathname}${req.nextUrl.search}`,
-    allowedOrigins(cfg.appUrl, cfg.returnToOrigins),
-  );
+  const here = validatedReturnTo(`${req.nextUrl.pathname}${req.nextUrl.search}`);
   if (decision.type === "sign_in") {
     if (rule.kind === "api") return jsonError(401, "session_required", "Sign in first.");
     return NextResponse.redirect(new URL(loginPath({ returnTo: here }), cfg.appUrl));

@@ -1,5 +1,6 @@
 // The 503 answer when Kratos is down or slow: a small self-contained page (no React, no
 // app CSS needed) that retries by itself, or JSON for API clients.
+import { jsonError } from "@/lib/jsonError";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -14,14 +15,11 @@ export function wantsJson(headers: Headers): boolean {
 export function unavailableResponse(retryPath: string, json: boolean): Response {
   const headers = { "retry-after": "5", "cache-control": "no-store" };
   if (json) {
-    return Response.json(
-      {
-        error: {
-          id: "identity_service_unavailable",
-          message: "The identity service is unavailable. Try again shortly.",
-        },
-      },
-      { status: 503, headers },
+    return jsonError(
+      503,
+      "identity_service_unavailable",
+      "The identity service is unavailable. Try again shortly.",
+      headers,
     );
   }
   const href = escapeHtml(retryPath);

@@ -6,7 +6,7 @@ import { getConfig } from "@/lib/config";
 import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/enrollmentGate";
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { validatedReturnTo } from "@/lib/kratos/loadFlow";
+import { validatedReturnTo } from "@/lib/appReturnTo";
 import { loginPath } from "@/lib/paths";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;

@@ -11,7 +11,8 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
 import { continuePath } from "@/lib/paths";
 import { currentSessionOr503 } from "@/lib/kratos/currentSession";
-import { loadFlow, param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
+import { validatedReturnTo } from "@/lib/appReturnTo";
+import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { filterStepUpNodes, GROUP_NAMES, joinAlternatives } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
 

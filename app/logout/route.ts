@@ -2,20 +2,19 @@
 // cookies, performs the logout server-side and passes Kratos's cookie deletions back.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
+import { jsonError } from "@/lib/jsonError";
 import { createLogoutFlow } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { forwardToPublic } from "@/lib/kratos/client";
-import { validatedReturnTo, unavailablePath } from "@/lib/kratos/loadFlow";
+import { validatedReturnTo } from "@/lib/appReturnTo";
+import { unavailablePath } from "@/lib/kratos/loadFlow";
 import { clearCacheCookieHeader } from "@/lib/sessionCache";
 
 export async function POST(req: NextRequest) {
   const cfg = getConfig();
   const origin = req.headers.get("origin");
   if (origin !== null && origin !== cfg.appUrl.origin) {
-    return NextResponse.json(
-      { error: { id: "forbidden_origin", message: "Cross-site sign-out refused." } },
-      { status: 403 },
-    );
+    return jsonError(403, "forbidden_origin", "Cross-site sign-out refused.");
   }
   const form = await req.formData().catch(() => null);
   const requested = validatedReturnTo(form?.get("return_to"));

@@ -4,7 +4,8 @@ import { Header } from "@/components/Header";
 import { Card, PageShell } from "@/components/ui/Card";
 import { currentSession, emailOf } from "@/lib/kratos/currentSession";
 import { linkStyle, primaryButton } from "@/components/ui/buttonStyles";
-import { param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
+import { validatedReturnTo } from "@/lib/appReturnTo";
+import { param, type SearchParams } from "@/lib/kratos/loadFlow";
 
 export const metadata: Metadata = { title: "Secure your account" };
 

@@ -5,7 +5,8 @@ import { Messages } from "@/components/flow/Messages";
 import { Header } from "@/components/Header";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
 import { Card, PageShell } from "@/components/ui/Card";
-import { loadFlow, param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
+import { validatedReturnTo } from "@/lib/appReturnTo";
+import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { emailOf } from "@/lib/kratos/currentSession";
 import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";
 

@@ -3,7 +3,8 @@ import { ErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { getConfig } from "@/lib/config";
 import type { FlowKind } from "@/lib/kratos/errors";
-import { loadFlow, param, validatedReturnTo, type SearchParams } from "@/lib/kratos/loadFlow";
+import { validatedReturnTo } from "@/lib/appReturnTo";
+import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { continuePath } from "@/lib/paths";
 
 /**

@@ -11,6 +11,7 @@ import { forwardToPublic, whoami } from "@/lib/kratos/client";
 import { isNoticeId, KratosUnavailableError, NOTICES, type NoticeId } from "@/lib/kratos/errors";
 import { parseFormBody, type ParsedForm } from "@/lib/kratos/formBody";
 import { forwardRequestHeaders, isAllowedKratosPath, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
+import { jsonError } from "@/lib/jsonError";
 import { loginPath, withNotice } from "@/lib/paths";
 import { consume } from "@/lib/rateLimit";
 import { clientIpOf, rateLimitKeys } from "@/lib/rateLimitRules";
@@ -35,10 +36,7 @@ interface Refusal {
 
 function refuse(req: NextRequest, r: Refusal): Response {
   if (!r.backTo || wantsJson(req.headers) || sessionTokenOf(req.headers)) {
-    return Response.json(
-      { error: { id: r.id, code: r.status, message: r.message } },
-      { status: r.status, headers: r.headers },
-    );
+    return jsonError(r.status, r.id, r.message, r.headers);
   }
   const location = new URL(r.backTo, getConfig().appUrl).href;
   return new Response(null, { status: 303, headers: { ...r.headers, location } });

@@ -4,7 +4,6 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getConfig } from "@/lib/config";
 import { getFlow, type FlowByKind, type FlowKind } from "@/lib/kratos/client";
 import {
   KratosResponseError,
@@ -13,22 +12,13 @@ import {
   type ErrorAction,
 } from "@/lib/kratos/errors";
 import { browserFlowInitPath } from "@/lib/paths";
-import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
+import { isSafeRedirect } from "@/lib/appReturnTo";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function param(sp: SearchParams, name: string): string | undefined {
   const v = sp[name];
   return typeof v === "string" ? v : undefined;
-}
-
-export function validatedReturnTo(raw: unknown): string | undefined {
-  const cfg = getConfig();
-  return safeReturnTo(raw, allowedOrigins(cfg.appUrl, cfg.returnToOrigins));
-}
-
-export function isSafeRedirect(url: string): boolean {
-  return validatedReturnTo(url) !== undefined;
 }
 
 const FLOW_ID = /^[0-9a-fA-F-]{8,64}$/;

@@ -2,6 +2,7 @@
 // (aal1 for session tokens, highest_available for cookies); this returns who is calling.
 import type { NextRequest } from "next/server";
 import { effectiveAal } from "@/lib/factorPolicy";
+import { jsonError } from "@/lib/jsonError";
 import { whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { sessionTokenOf, transportOf } from "@/lib/routePolicy";
@@ -16,10 +17,7 @@ export async function GET(req: NextRequest) {
         : { cookie: req.headers.get("cookie") },
     );
     if (!session?.identity) {
-      return Response.json(
-        { error: { id: "session_required", code: 401, message: "Sign in first." } },
-        { status: 401 },
-      );
+      return jsonError(401, "session_required", "Sign in first.");
     }
     const methods = session.authentication_methods ?? [];
     return Response.json(
