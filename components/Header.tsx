@@ -4,12 +4,15 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 
 export function Header({ email }: { email?: string }) {
   return (
-    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <header className="border-b border-line bg-surface">
       <nav
         aria-label="Main"
         className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3 text-sm"
       >
-        <Link href="/" className="font-semibold">
+        <Link href="/" className="flex items-center gap-2 font-semibold">
+          {/* The brand's logo (public/logo.svg); decorative, the link text names it. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/logo.svg" alt="" width={24} height={24} />
           Account
         </Link>
         {email ? (

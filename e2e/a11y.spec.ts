@@ -1,8 +1,8 @@
-// Every page through axe (WCAG 2.1 A/AA), in light and dark, with a screenshot of each for
-// docs/screenshots (linked from the README).
+// Every page through axe (WCAG 2.1 A/AA), in light and dark, with a screenshot of each
+// (docs/screenshots/ with SCREENSHOTS=1, linked from the README).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import path from "node:path";
+import { screenshotPath } from "./support/screenshots";
 import { signOut } from "./support/session";
 import {
   newUser,
@@ -12,8 +12,6 @@ import {
   registerAndLogin,
   submitPasswordLogin,
 } from "./support/users";
-
-const SHOTS = path.join(__dirname, "..", "docs", "screenshots");
 
 async function check(page: Page, name: string) {
   for (const colorScheme of ["light", "dark"] as const) {
@@ -25,7 +23,7 @@ async function check(page: Page, name: string) {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(serious, `${name} in ${colorScheme}`).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+    await page.screenshot({ path: screenshotPath(`${name}-${colorScheme}`), fullPage: true });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }

@@ -1,5 +1,5 @@
-// The 503 answer when Kratos is down or slow: a small self-contained page (no React, no
-// app CSS needed) that retries by itself, or JSON for API clients.
+// The 503 answer when Kratos is down or slow: a small page without React that retries by
+// itself, or JSON for API clients. Its colours come from the brand file, public/theme.css.
 import { jsonError } from "@/lib/jsonError";
 
 function escapeHtml(s: string): string {
@@ -27,9 +27,9 @@ export function unavailableResponse(retryPath: string, json: boolean): Response 
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="10;url=${href}">
 <title>Temporarily unavailable</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#111;background:#fff}
-@media (prefers-color-scheme:dark){body{color:#eee;background:#111}a{color:#9cf}}
-a{color:#1d4ed8}a:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}</style></head>
+<link rel="stylesheet" href="/theme.css">
+<style>body{font-family:var(--font-body,system-ui,sans-serif);max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:var(--text);background:var(--canvas)}
+a{color:var(--link)}a:focus-visible{outline:3px solid var(--focus);outline-offset:2px}</style></head>
 <body><main><h1>Sign-in is temporarily unavailable</h1>
 <p role="status">We could not reach the identity service. Nothing you entered was lost on our side; this page tries again in 10 seconds.</p>
 <p><a href="${href}">Try again now</a> · <a href="/">Home</a></p></main></body></html>`;

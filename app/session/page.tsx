@@ -62,7 +62,7 @@ export default async function SessionPage() {
             </thead>
             <tbody data-testid="amr">
               {methods.map((m, i) => (
-                <tr key={i} className="border-t border-slate-200 dark:border-slate-800">
+                <tr key={i} className="border-t border-line">
                   <td className="py-1 font-mono">{m.method}</td>
                   <td>{CHANNEL_NAMES[channelOfMethod(m.method) ?? ""] ?? "unknown"}</td>
                   <td>{m.aal}</td>

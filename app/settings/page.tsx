@@ -35,10 +35,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             sectionIntro={(group) => {
               const line = statusLine(group, status);
               return line ? (
-                <p
-                  className="mb-3 text-sm text-slate-600 dark:text-slate-400"
-                  data-testid={`status-${group}`}
-                >
+                <p className="mb-3 text-sm text-muted" data-testid={`status-${group}`}>
                   {line}
                 </p>
               ) : null;

@@ -11,7 +11,7 @@ export function BackupCodes({ codes }: { codes: string[] }) {
       <ul
         aria-label="Backup codes"
         data-testid="backup-codes"
-        className="grid grid-cols-2 gap-2 rounded-lg bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800"
+        className="grid grid-cols-2 gap-2 rounded-control bg-surface-muted p-3 font-mono text-sm"
       >
         {codes.map((c) => (
           <li key={c}>{c}</li>

@@ -43,7 +43,7 @@ export function FlowForms({
             key={section.group}
             aria-labelledby={titled && title ? headingId : undefined}
             data-group={section.group}
-            className={titled && si > 0 ? "border-t border-slate-200 pt-6 dark:border-slate-800" : undefined}
+            className={titled && si > 0 ? "border-t border-line pt-6" : undefined}
           >
             {titled && title ? (
               <h2 id={headingId} className="mb-3 text-lg font-semibold">

@@ -19,11 +19,7 @@ function FieldMessages({ id, messages }: { id: string; messages: UiText[] }) {
           key={`${m.id}-${i}`}
           role={m.type === "error" ? "alert" : undefined}
           data-message-id={m.id}
-          className={
-            m.type === "error"
-              ? "text-sm text-red-700 dark:text-red-300"
-              : "text-sm text-slate-600 dark:text-slate-400"
-          }
+          className={m.type === "error" ? "text-sm text-danger" : "text-sm text-muted"}
         >
           {m.text}
         </p>
@@ -55,7 +51,8 @@ export function NodeView({
 
   if (a.node_type === "img") {
     const img = a as UiNodeImageAttributes;
-    // A data: URL from Kratos (the TOTP QR code); next/image adds nothing here.
+    // A data: URL from Kratos (the TOTP QR code); next/image adds nothing here. White in
+    // both schemes: scanners need dark modules on a light quiet zone.
     return (
       // eslint-disable-next-line @next/next/no-img-element
       <img
@@ -77,7 +74,7 @@ export function NodeView({
           <BackupCodes codes={t.codes} />
         ) : (
           <p
-            className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm dark:bg-slate-800"
+            className="break-all rounded bg-surface-muted px-2 py-1 font-mono text-sm"
             data-testid={(a as UiNodeTextAttributes).id}
           >
             {t.text}
@@ -176,7 +173,7 @@ export function NodeView({
         aria-invalid={hasError || undefined}
         aria-describedby={describedBy}
         inputMode={input.name === "code" || input.name === "totp_code" ? "numeric" : undefined}
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-950"
+        className="block w-full rounded-control border border-line-strong bg-field px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-danger"
       />
       <FieldMessages id={`${id}-messages`} messages={messages} />
     </div>

@@ -66,7 +66,7 @@ export function WebAuthnTrigger({
         {label}
       </button>
       {error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        <p role="alert" className="text-sm text-danger">
           {error}. Passkeys and security keys need JavaScript and a supported browser.
         </p>
       ) : null}

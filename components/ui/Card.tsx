@@ -12,12 +12,12 @@ export function Card({
   return (
     <section
       aria-labelledby="card-title"
-      className="mx-auto w-full max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8 dark:border-slate-800 dark:bg-slate-900"
+      className="mx-auto w-full max-w-md rounded-card border border-line bg-surface p-6 shadow-sm sm:p-8"
     >
       <h1 id="card-title" className="text-2xl font-semibold tracking-tight">
         {title}
       </h1>
-      {subtitle ? <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{subtitle}</div> : null}
+      {subtitle ? <div className="mt-1 text-sm text-muted">{subtitle}</div> : null}
       <div className="mt-6 space-y-6">{children}</div>
     </section>
   );

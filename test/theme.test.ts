@@ -1,0 +1,45 @@
+// The brand file is the one source of colours: everything that reads a brand variable
+// (the Tailwind token map and the 503 page) must find it there, in light and in dark.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const read = (p: string) => readFileSync(path.join(__dirname, "..", p), "utf8");
+const theme = read("public/theme.css");
+const darkStart = theme.indexOf("@media (prefers-color-scheme: dark)");
+const light = theme.slice(0, darkStart);
+const dark = theme.slice(darkStart);
+
+const defined = (css: string) => new Set([...css.matchAll(/^\s*(--[\w-]+):/gm)].map((m) => m[1]!));
+const used = (css: string) => new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!));
+
+describe("public/theme.css", () => {
+  it("defines every variable the Tailwind tokens and the 503 page read", () => {
+    const names = defined(light);
+    const readers = [...used(read("app/globals.css")), ...used(read("lib/unavailablePage.ts"))];
+    expect(readers.length).toBeGreaterThan(10);
+    expect(readers.filter((v) => !names.has(v))).toEqual([]);
+  });
+
+  it("gives every colour a dark value", () => {
+    const colours = [...defined(light)].filter((v) =>
+      /#[0-9a-f]{3,8}\b/i.test(light.split(`${v}:`)[1]!.split(";")[0]!),
+    );
+    expect(colours.length).toBeGreaterThan(10);
+    expect(colours.filter((v) => !defined(dark).has(v))).toEqual([]);
+  });
+
+  it("is the only place components get colours from (no Tailwind palette classes)", () => {
+    const palette =
+      /\b(?:bg|text|border|ring|outline)-(?:slate|gray|zinc|indigo|red|sky|emerald|amber|blue)-\d/;
+    const files = [
+      "app/layout.tsx",
+      "components/ui/Card.tsx",
+      "components/ui/Notice.tsx",
+      "components/ui/buttonStyles.ts",
+      "components/flow/NodeView.tsx",
+      "components/Header.tsx",
+    ];
+    expect(files.filter((f) => palette.test(read(f)))).toEqual([]);
+  });
+});
