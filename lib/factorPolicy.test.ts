@@ -16,9 +16,9 @@ import {
   summarizeFactors,
   type Aal,
   type AmrEntry,
-  type Channel,
   type FactorPolicy,
 } from "@/lib/factorPolicy";
+import type { Channel } from "@/lib/policy/methods";
 
 // AMR entries as Kratos v1.3.1 records them (method + the aal it was completed at).
 const password: AmrEntry = { method: "password", aal: "aal1" };

@@ -1,17 +1,9 @@
 // The factor policy: which sign-in factors count as independent, and so what AAL the app
 // trusts. Kratos v1.3.1 counts "any aal1 entry + any aal2 entry" as aal2, even when both
 // codes came from the same inbox (Kratos issue #4317). This module counts channels instead.
+// What it knows of each method comes from the method registry (lib/policy/methods.ts).
 // Pure: no I/O, no framework imports.
-
-/** Where a factor's proof comes from. Two factors are independent only on different channels. */
-export type Channel =
-  | "knowledge" // a password
-  | "inbox" // a code or link sent to an email address
-  | "phone" // a code sent by SMS
-  | "authenticator_app" // TOTP
-  | "device_key" // WebAuthn security key or passkey
-  | "backup_codes" // lookup secrets
-  | "federated"; // an OIDC provider
+import { METHODS, methodByGroup, methodByKey, type Channel, type KratosMethod } from "@/lib/policy/methods";
 
 export type Aal = "aal0" | "aal1" | "aal2";
 
@@ -62,49 +54,25 @@ export const DEFAULT_FACTOR_POLICY: FactorPolicy = {
   emailCodeSecondFactor: true,
 };
 
+function channelOf(method: KratosMethod, policy: FactorPolicy): Channel {
+  return method.key === "code" ? policy.codeChannel : method.channel;
+}
+
 /** The channel a Kratos AMR method proves, or undefined for a method this policy does not know. */
 export function channelOfMethod(
   method: string | undefined,
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
 ): Channel | undefined {
-  switch (method) {
-    case "password":
-      return "knowledge";
-    case "code_recovery":
-    case "link_recovery":
-      return "inbox";
-    case "code":
-      return policy.codeChannel;
-    case "totp":
-      return "authenticator_app";
-    case "webauthn":
-    case "passkey":
-      return "device_key";
-    case "lookup_secret":
-      return "backup_codes";
-    case "oidc":
-      return "federated";
-    default:
-      return undefined;
-  }
+  const row = methodByKey(method);
+  return row && channelOf(row, policy);
 }
 
-// What Kratos records when an entry carries no `aal`: the method's usual role.
-const DEFAULT_ROLE: Record<string, "aal1" | "aal2"> = {
-  password: "aal1",
-  code_recovery: "aal1",
-  link_recovery: "aal1",
-  passkey: "aal1",
-  oidc: "aal1",
-  code: "aal2",
-  totp: "aal2",
-  lookup_secret: "aal2",
-  webauthn: "aal2",
-};
-
+// An entry without `aal`: what Kratos records for the method when it is not used passwordless.
 function roleOf(entry: AmrEntry): "aal1" | "aal2" | undefined {
   if (entry.aal === "aal1" || entry.aal === "aal2") return entry.aal;
-  return entry.method ? DEFAULT_ROLE[entry.method] : undefined;
+  const row = methodByKey(entry.method);
+  if (!row) return undefined;
+  return row.role === "first" ? "aal1" : "aal2";
 }
 
 export interface FactorSummary {
@@ -137,12 +105,23 @@ export function pairCounts(
   return first !== second && policy.secondFactorsAfter[first].includes(second);
 }
 
+// The one factor decision every question below comes down to: does some first factor pair
+// with some second factor?
+function anyPairCounts(
+  firsts: readonly Channel[],
+  seconds: readonly Channel[],
+  policy: FactorPolicy,
+): boolean {
+  return firsts.some((f) => seconds.some((s) => pairCounts(f, s, policy)));
+}
+
+// Questions about a session (its AMR).
+
 /** The AAL the app trusts: aal2 only from a first and a second factor on different channels. */
 export function effectiveAal(amr: readonly AmrEntry[], policy: FactorPolicy = DEFAULT_FACTOR_POLICY): Aal {
   const { firstFactorChannels, secondFactorChannels } = summarizeFactors(amr, policy);
   if (firstFactorChannels.length === 0) return "aal0";
-  const aal2 = firstFactorChannels.some((f) => secondFactorChannels.some((s) => pairCounts(f, s, policy)));
-  return aal2 ? "aal2" : "aal1";
+  return anyPairCounts(firstFactorChannels, secondFactorChannels, policy) ? "aal2" : "aal1";
 }
 
 /** True when this session may complete step-up with a second factor on `channel`. */
@@ -151,19 +130,20 @@ export function secondFactorAllowed(
   channel: Channel,
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
 ): boolean {
-  const { firstFactorChannels } = summarizeFactors(amr, policy);
-  return firstFactorChannels.some((f) => pairCounts(f, channel, policy));
+  return anyPairCounts(summarizeFactors(amr, policy).firstFactorChannels, [channel], policy);
 }
 
-// Kratos names the UI node group of these methods after the method itself.
-const METHOD_GROUPS = ["code", "totp", "webauthn", "passkey", "lookup_secret"];
-
-/** The Kratos UI node group of a second-factor method, as a channel. */
+/**
+ * The channel of a UI node group whose method can serve as a second factor (the groups
+ * step-up filtering judges), or undefined for any other group.
+ */
 export function channelOfGroup(
   group: string,
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
 ): Channel | undefined {
-  return METHOD_GROUPS.includes(group) ? channelOfMethod(group, policy) : undefined;
+  const row = methodByGroup(group);
+  const channel = row && channelOf(row, policy);
+  return channel && SECOND_FACTOR_CHANNELS.includes(channel) ? channel : undefined;
 }
 
 /** Fields that belong to the `code` method's aal2 step: sending, resending or entering a code. */
@@ -195,12 +175,14 @@ export function guardLoginSubmission(
     : { allowed: false, reason: "same_channel_second_factor" };
 }
 
-/** Kratos credential types that give an identity a second factor independent of its inbox. */
-const INDEPENDENT_SECOND_FACTOR_CREDENTIALS = ["totp", "webauthn", "lookup_secret"];
+// Questions about an identity (its Kratos credential types).
+
+const holds = (credentialTypes: readonly string[], method: KratosMethod) =>
+  method.credentialType !== undefined && credentialTypes.includes(method.credentialType);
 
 /** True when the identity has no second factor besides its inbox (the enrollment gate's question). */
 export function needsIndependentSecondFactor(credentialTypes: readonly string[]): boolean {
-  return !credentialTypes.some((t) => INDEPENDENT_SECOND_FACTOR_CREDENTIALS.includes(t));
+  return !METHODS.some((m) => m.independentSecondFactor && holds(credentialTypes, m));
 }
 
 /** Channels an identity can use as a second factor, from its Kratos credential types. */
@@ -210,21 +192,25 @@ export function availableSecondFactorChannels(
 ): Channel[] {
   const out = new Set<Channel>();
   if (policy.emailCodeSecondFactor) out.add(policy.codeChannel);
-  for (const t of credentialTypes) {
-    if (t === "totp") out.add("authenticator_app");
-    if (t === "webauthn") out.add("device_key");
-    if (t === "lookup_secret") out.add("backup_codes");
+  for (const m of METHODS) {
+    if (m.independentSecondFactor && holds(credentialTypes, m)) out.add(channelOf(m, policy));
   }
   return [...out];
 }
 
-/** Channels an identity can sign in with first (recovery by email is always one). */
-export function availableFirstFactorChannels(credentialTypes: readonly string[]): Channel[] {
-  const out = new Set<Channel>(["inbox"]);
-  for (const t of credentialTypes) {
-    if (t === "password") out.add("knowledge");
-    if (t === "passkey") out.add("device_key");
-    if (t === "oidc") out.add("federated");
+/**
+ * Channels an identity can sign in with first: its first-factor credentials, and the
+ * methods that need no credential (recovery by email).
+ */
+export function availableFirstFactorChannels(
+  credentialTypes: readonly string[],
+  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+): Channel[] {
+  const out = new Set<Channel>();
+  for (const m of METHODS) {
+    if (m.role === "first" && (m.credentialType === undefined || holds(credentialTypes, m))) {
+      out.add(channelOf(m, policy));
+    }
   }
   return [...out];
 }
@@ -234,7 +220,8 @@ export function highestAvailableAal(
   credentialTypes: readonly string[],
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
 ): Aal {
-  const firsts = availableFirstFactorChannels(credentialTypes);
-  const seconds = availableSecondFactorChannels(credentialTypes, policy);
-  return firsts.some((f) => seconds.some((s) => pairCounts(f, s, policy))) ? "aal2" : "aal1";
+  const firsts = availableFirstFactorChannels(credentialTypes, policy);
+  return anyPairCounts(firsts, availableSecondFactorChannels(credentialTypes, policy), policy)
+    ? "aal2"
+    : "aal1";
 }

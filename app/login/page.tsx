@@ -13,7 +13,7 @@ import { continuePath } from "@/lib/paths";
 import { currentSessionOr503 } from "@/lib/kratos/currentSession";
 import { validatedReturnTo } from "@/lib/appReturnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
-import { filterStepUpNodes, GROUP_NAMES, joinAlternatives } from "@/lib/kratos/nodes";
+import { choiceOf, filterStepUpNodes, joinAlternatives } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -60,7 +60,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Notice kind="info">
             <span data-testid="inbox-code-hidden">
               You signed in with a code from your email, so another email code cannot be your second step. Use{" "}
-              {joinAlternatives(remaining.map((g) => GROUP_NAMES[g] ?? g))}.
+              {joinAlternatives(remaining.map(choiceOf))}.
             </span>
           </Notice>
         ) : null}

@@ -1,17 +1,7 @@
 import type { UiContainer } from "@ory/client-fetch";
 import type { ReactNode } from "react";
 import { NodeView } from "@/components/flow/NodeView";
-import { inputName, nodeKey, splitIntoForms } from "@/lib/kratos/nodes";
-
-const SECTION_TITLES: Record<string, string> = {
-  profile: "Profile",
-  password: "Password",
-  code: "Email code",
-  totp: "Authenticator app",
-  webauthn: "Security keys",
-  passkey: "Passkeys",
-  lookup_secret: "Backup codes",
-};
+import { inputName, nodeKey, sectionTitle, splitIntoForms } from "@/lib/kratos/nodes";
 
 /**
  * A Kratos flow's forms. Each is a plain HTML form posting to the node's `action` (the
@@ -36,7 +26,7 @@ export function FlowForms({
   return (
     <div className="space-y-6">
       {sections.map((section, si) => {
-        const title = SECTION_TITLES[section.group];
+        const title = sectionTitle(section.group);
         const headingId = `${idPrefix}-${section.group}-title`;
         return (
           <section

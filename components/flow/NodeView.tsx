@@ -8,7 +8,7 @@ import type {
 import { BackupCodes } from "@/components/flow/BackupCodes";
 import { WebAuthnOnLoad, WebAuthnTrigger } from "@/components/flow/WebAuthnTrigger";
 import { dangerButton, linkStyle, primaryButton, secondaryButton } from "@/components/ui/buttonStyles";
-import { isInput, labelOf } from "@/lib/kratos/nodes";
+import { isInput, isRemoveButton, labelOf } from "@/lib/kratos/nodes";
 
 function FieldMessages({ id, messages }: { id: string; messages: UiText[] }) {
   if (messages.length === 0) return null;
@@ -33,8 +33,6 @@ function textOf(t: UiText): { codes?: string[]; text: string } {
   if (ctx?.secrets) return { codes: ctx.secrets.map((s) => s.text), text: t.text };
   return { text: t.text };
 }
-
-const DESTRUCTIVE = new Set(["totp_unlink", "webauthn_remove", "passkey_remove", "lookup_secret_disable"]);
 
 /** `label` replaces Kratos's label where the page knows better (e.g. "New password" in settings). */
 export function NodeView({
@@ -116,7 +114,7 @@ export function NodeView({
         />
       );
     }
-    const style = DESTRUCTIVE.has(input.name)
+    const style = isRemoveButton(input.name)
       ? dangerButton
       : input.name === "method"
         ? primaryButton

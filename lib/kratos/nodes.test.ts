@@ -2,7 +2,7 @@ import type { UiNode } from "@ory/client-fetch";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/factorPolicy";
 import {
-  GROUP_NAMES,
+  choiceOf,
   filterStepUpNodes,
   inputName,
   isHiddenInput,
@@ -504,8 +504,8 @@ describe("joinAlternatives", () => {
     expect(joinAlternatives(["a", "b", "c", "d"])).toBe("a, b, c or d");
   });
 
-  it("reads naturally with GROUP_NAMES", () => {
-    const names = ["totp", "lookup_secret", "webauthn"].map((g) => GROUP_NAMES[g]!);
+  it("reads naturally with choiceOf", () => {
+    const names = ["totp", "lookup_secret", "webauthn"].map(choiceOf);
     expect(joinAlternatives(names)).toBe("your authenticator app, a backup code or a security key");
   });
 });

@@ -1,5 +1,6 @@
 // Pure helpers over Kratos `ui.nodes`: how to split a flow into forms, what to call each
-// node, and which step-up methods the factor policy lets a session see.
+// node and section, and which step-up methods the factor policy lets a session see.
+// What is known per method comes from the method registry (lib/policy/methods.ts).
 import type { UiNode, UiNodeInputAttributes } from "@ory/client-fetch";
 import {
   channelOfGroup,
@@ -8,6 +9,7 @@ import {
   type AmrEntry,
   type FactorPolicy,
 } from "@/lib/factorPolicy";
+import { METHODS, methodByGroup } from "@/lib/policy/methods";
 
 export type InputNode = UiNode & { attributes: UiNodeInputAttributes & { node_type: "input" } };
 
@@ -30,17 +32,9 @@ export function nodeKey(node: UiNode, index: number): string {
 }
 
 // Readable defaults where Kratos's own text is terse or technical (by Kratos message id).
-const LABEL_OVERRIDES: Record<number, string> = {
-  1010009: "Use authenticator app",
-  1010010: "Use backup code",
-  1050004: "Unlink authenticator app",
-  1050005: "Authenticator app QR code",
-  1050007: "Show backup codes",
-  1050008: "Generate backup codes",
-  1050011: "I have saved these backup codes",
-  1050016: "Turn off backup codes",
-  1050017: "Setup key (type it into your app if you cannot scan the QR code)",
-};
+const LABEL_OVERRIDES: Readonly<Record<number, string>> = Object.fromEntries(
+  METHODS.flatMap((m) => Object.entries(m.text.labels ?? {})),
+);
 
 /** The label to show for a node: our override, else Kratos's text, else the field name. */
 export function labelOf(node: UiNode): string {
@@ -56,16 +50,12 @@ export interface FormSection {
   nodes: UiNode[];
 }
 
+// Shared fields and the profile come first, then each method's form, then the groups of
+// other strategies (recovery and verification links, identifier-first login).
 const GROUP_ORDER = [
   "default",
   "profile",
-  "password",
-  "oidc",
-  "code",
-  "totp",
-  "webauthn",
-  "passkey",
-  "lookup_secret",
+  ...METHODS.flatMap((m) => (m.group ? [m.group] : [])),
   "link",
   "identifier_first",
 ];
@@ -132,15 +122,20 @@ export function filterStepUpNodes(
   return { nodes: kept, removedGroups: [...removed], remainingGroups: methodGroups(kept) };
 }
 
-/** Human names of second-factor groups, for the sentence that explains what remains. */
-export const GROUP_NAMES: Record<string, string> = {
-  code: "an email code",
-  totp: "your authenticator app",
-  webauthn: "a security key",
-  passkey: "a passkey",
-  lookup_secret: "a backup code",
-  password: "your password",
-};
+/** A section's heading: the method's title, or the profile's. */
+export function sectionTitle(group: string): string | undefined {
+  return group === "profile" ? "Profile" : methodByGroup(group)?.text.title;
+}
+
+/** A method group as one choice in the sentence that explains what remains ("a backup code"). */
+export function choiceOf(group: string): string {
+  return methodByGroup(group)?.text.choice ?? group;
+}
+
+/** True for a settings button that removes or unlinks a factor. */
+export function isRemoveButton(inputName: string): boolean {
+  return METHODS.some((m) => m.removeButtons.includes(inputName));
+}
 
 /** "a, b or c" */
 export function joinAlternatives(items: readonly string[]): string {

@@ -70,7 +70,8 @@ const lookupRegenerated = [codes, confirm]; // after "regenerate", before "confi
 const webauthnRemove = (id: string) => submit("webauthn", "webauthn_remove", id);
 const passkeyRemove = (id: string) => submit("passkey", "passkey_remove", id);
 
-const none: SettingsStatus = { totp: false, backupCodes: "none", securityKeys: 0, passkeys: 0 };
+const off = { state: "none", count: 0 } as const;
+const none: SettingsStatus = { totp: off, lookup_secret: off, webauthn: off, passkey: off };
 
 describe("settingsStatus", () => {
   it("reports nothing set up for a fresh identity's settings flow", () => {
@@ -92,39 +93,39 @@ describe("settingsStatus", () => {
 
   describe("totp", () => {
     it("is true when Kratos offers to unlink it", () => {
-      expect(settingsStatus([csrf, ...totpLinked]).totp).toBe(true);
+      expect(settingsStatus([csrf, ...totpLinked]).totp).toEqual({ state: "active", count: 1 });
     });
 
     it("is false while Kratos offers the setup (QR, key, code field)", () => {
-      expect(settingsStatus([csrf, ...totpSetup]).totp).toBe(false);
+      expect(settingsStatus([csrf, ...totpSetup]).totp).toEqual(off);
     });
 
     it("is not fooled by a non-input node with the same id", () => {
-      expect(settingsStatus([textNode("totp", "totp_unlink")]).totp).toBe(false);
+      expect(settingsStatus([textNode("totp", "totp_unlink")]).totp).toEqual(off);
     });
   });
 
   describe("backupCodes", () => {
     it('is "none" when Kratos only offers to generate codes (the identity has none)', () => {
-      expect(settingsStatus([csrf, ...lookupNone]).backupCodes).toBe("none");
+      expect(settingsStatus([csrf, ...lookupNone]).lookup_secret?.state).toBe("none");
     });
 
     it('is "active" when Kratos offers to reveal or disable existing codes', () => {
-      expect(settingsStatus([csrf, ...lookupHidden]).backupCodes).toBe("active");
-      expect(settingsStatus([reveal]).backupCodes).toBe("active");
-      expect(settingsStatus([disable]).backupCodes).toBe("active");
+      expect(settingsStatus([csrf, ...lookupHidden]).lookup_secret?.state).toBe("active");
+      expect(settingsStatus([reveal]).lookup_secret?.state).toBe("active");
+      expect(settingsStatus([disable]).lookup_secret?.state).toBe("active");
     });
 
     it('stays "active" after the codes are revealed (disable and regenerate offered)', () => {
-      expect(settingsStatus([csrf, ...lookupRevealed]).backupCodes).toBe("active");
+      expect(settingsStatus([csrf, ...lookupRevealed]).lookup_secret?.state).toBe("active");
     });
 
     it('is "unconfirmed" when new codes wait for confirmation', () => {
-      expect(settingsStatus([csrf, ...lookupRegenerated]).backupCodes).toBe("unconfirmed");
+      expect(settingsStatus([csrf, ...lookupRegenerated]).lookup_secret?.state).toBe("unconfirmed");
     });
 
     it('prefers "unconfirmed" over "active" when both kinds of button are present', () => {
-      expect(settingsStatus([confirm, reveal, disable]).backupCodes).toBe("unconfirmed");
+      expect(settingsStatus([confirm, reveal, disable]).lookup_secret?.state).toBe("unconfirmed");
     });
   });
 
@@ -138,27 +139,32 @@ describe("settingsStatus", () => {
         webauthnRemove("a3"),
         passkeyRemove("p2"),
       ]);
-      expect(s.securityKeys).toBe(3);
-      expect(s.passkeys).toBe(2);
+      expect(s.webauthn).toEqual({ state: "active", count: 3 });
+      expect(s.passkey).toEqual({ state: "active", count: 2 });
     });
 
     it("counts none without remove buttons", () => {
       const s = settingsStatus([csrf, field("webauthn", "webauthn_register_trigger", "button")]);
-      expect(s.securityKeys).toBe(0);
-      expect(s.passkeys).toBe(0);
+      expect(s.webauthn).toEqual(off);
+      expect(s.passkey).toEqual(off);
     });
   });
 
   it("reads a fully enrolled identity", () => {
     expect(
       settingsStatus([csrf, ...totpLinked, ...lookupHidden, webauthnRemove("a1"), passkeyRemove("p1")]),
-    ).toEqual({ totp: true, backupCodes: "active", securityKeys: 1, passkeys: 1 });
+    ).toEqual({
+      totp: { state: "active", count: 1 },
+      lookup_secret: { state: "active", count: 1 },
+      webauthn: { state: "active", count: 1 },
+      passkey: { state: "active", count: 1 },
+    });
   });
 });
 
 describe("statusLine", () => {
   it("words TOTP by state", () => {
-    const on = statusLine("totp", { ...none, totp: true });
+    const on = statusLine("totp", { ...none, totp: { state: "active", count: 1 } });
     const off = statusLine("totp", none);
     expect(on).toMatch(/^Set up/);
     expect(off).toMatch(/^Not set up/);
@@ -166,8 +172,11 @@ describe("statusLine", () => {
   });
 
   it("words backup codes by each of the three states", () => {
-    const active = statusLine("lookup_secret", { ...none, backupCodes: "active" });
-    const unconfirmed = statusLine("lookup_secret", { ...none, backupCodes: "unconfirmed" });
+    const active = statusLine("lookup_secret", { ...none, lookup_secret: { state: "active", count: 1 } });
+    const unconfirmed = statusLine("lookup_secret", {
+      ...none,
+      lookup_secret: { state: "unconfirmed", count: 0 },
+    });
     const missing = statusLine("lookup_secret", none);
     expect(active).toMatch(/^Set up/);
     expect(unconfirmed).toContain("not active until");
@@ -177,14 +186,22 @@ describe("statusLine", () => {
 
   it("counts security keys with singular and plural wording", () => {
     expect(statusLine("webauthn", none)).toBe("No security key registered.");
-    expect(statusLine("webauthn", { ...none, securityKeys: 1 })).toBe("1 security key registered.");
-    expect(statusLine("webauthn", { ...none, securityKeys: 2 })).toBe("2 security keys registered.");
+    expect(statusLine("webauthn", { ...none, webauthn: { state: "active", count: 1 } })).toBe(
+      "1 security key registered.",
+    );
+    expect(statusLine("webauthn", { ...none, webauthn: { state: "active", count: 2 } })).toBe(
+      "2 security keys registered.",
+    );
   });
 
   it("counts passkeys with singular and plural wording", () => {
     expect(statusLine("passkey", none)).toBe("No passkey registered.");
-    expect(statusLine("passkey", { ...none, passkeys: 1 })).toBe("1 passkey registered.");
-    expect(statusLine("passkey", { ...none, passkeys: 3 })).toBe("3 passkeys registered.");
+    expect(statusLine("passkey", { ...none, passkey: { state: "active", count: 1 } })).toBe(
+      "1 passkey registered.",
+    );
+    expect(statusLine("passkey", { ...none, passkey: { state: "active", count: 3 } })).toBe(
+      "3 passkeys registered.",
+    );
   });
 
   it("has no line for other groups", () => {

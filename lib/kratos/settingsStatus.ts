@@ -1,56 +1,37 @@
-// What a settings flow says is set up, read from its nodes (Kratos shows "unlink" and
-// "remove" buttons only for what exists). Pure.
+// What a settings flow says is set up, read from its nodes by each method's setup rule in the
+// method registry (Kratos shows "unlink" and "remove" buttons only for what exists). Pure.
 import type { UiNode } from "@ory/client-fetch";
 import { inputName } from "@/lib/kratos/nodes";
+import { METHODS, methodByGroup, type SetupState } from "@/lib/policy/methods";
 
-export interface SettingsStatus {
-  totp: boolean;
-  /** "active": codes exist; "unconfirmed": generated but not yet confirmed as saved. */
-  backupCodes: "none" | "unconfirmed" | "active";
-  securityKeys: number;
-  passkeys: number;
+export interface SetupStatus {
+  state: SetupState;
+  /** How many are registered: Kratos shows one remove button for each. */
+  count: number;
 }
 
+/** The setup status of every method that has a setup rule, by method key. */
+export type SettingsStatus = Record<string, SetupStatus>;
+
 export function settingsStatus(nodes: readonly UiNode[]): SettingsStatus {
-  const names = nodes.map(inputName);
-  const count = (n: string) => names.filter((x) => x === n).length;
-  // Kratos offers `lookup_secret_regenerate` alone when the identity has no codes, and next
-  // to `lookup_secret_disable` once they are revealed: only reveal/disable mean codes exist.
-  const backupCodes = names.includes("lookup_secret_confirm")
-    ? "unconfirmed"
-    : names.includes("lookup_secret_reveal") || names.includes("lookup_secret_disable")
-      ? "active"
-      : "none";
-  return {
-    totp: names.includes("totp_unlink"),
-    backupCodes,
-    securityKeys: count("webauthn_remove"),
-    passkeys: count("passkey_remove"),
-  };
+  const names = nodes.map(inputName).filter((n) => n !== undefined);
+  const shows = (list: readonly string[] = []) => names.some((n) => list.includes(n));
+  const status: SettingsStatus = {};
+  for (const m of METHODS) {
+    if (!m.setup) continue;
+    status[m.key] = {
+      state: shows(m.setup.unconfirmedWhen) ? "unconfirmed" : shows(m.setup.activeWhen) ? "active" : "none",
+      count: names.filter((n) => m.removeButtons.includes(n)).length,
+    };
+  }
+  return status;
 }
 
 /** One line per method for the settings page. */
-export function statusLine(group: string, s: SettingsStatus): string | undefined {
-  switch (group) {
-    case "totp":
-      return s.totp
-        ? "Set up: codes from your authenticator app are accepted."
-        : "Not set up. Scan the QR code with an authenticator app, then enter a code to confirm.";
-    case "lookup_secret":
-      return s.backupCodes === "active"
-        ? "Set up: each code works once if you lose your other factors."
-        : s.backupCodes === "unconfirmed"
-          ? "Save these codes somewhere safe, then confirm below. They are not active until you do."
-          : "Not set up. Backup codes let you in when your other factors are not at hand.";
-    case "webauthn":
-      return s.securityKeys
-        ? `${s.securityKeys} security key${s.securityKeys > 1 ? "s" : ""} registered.`
-        : "No security key registered.";
-    case "passkey":
-      return s.passkeys
-        ? `${s.passkeys} passkey${s.passkeys > 1 ? "s" : ""} registered.`
-        : "No passkey registered.";
-    default:
-      return undefined;
-  }
+export function statusLine(group: string, status: SettingsStatus): string | undefined {
+  const method = methodByGroup(group);
+  const s = method && status[method.key];
+  if (!s) return undefined;
+  const text = method.text.status?.[s.state];
+  return typeof text === "function" ? text(s.count) : text;
 }

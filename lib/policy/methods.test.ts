@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import {
+  availableFirstFactorChannels,
+  availableSecondFactorChannels,
+  channelOfGroup,
+  channelOfMethod,
+  effectiveAal,
+  highestAvailableAal,
+  needsIndependentSecondFactor,
+  secondFactorAllowed,
+  type AmrEntry,
+} from "@/lib/factorPolicy";
+import { filterStepUpNodes, isRemoveButton, labelOf, sectionTitle, splitIntoForms } from "@/lib/kratos/nodes";
+import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";
+import { METHODS, methodByGroup, methodByKey, type KratosMethod } from "@/lib/policy/methods";
+import type { UiNode } from "@ory/client-fetch";
+
+// The registry drives the policy: each row's declared facts are what the policy, the node
+// helpers and the settings status answer for that method.
+
+const rows = METHODS.map((m) => [m.key, m] as const);
+const canBeFirst = (m: KratosMethod) => m.role !== "second";
+const canBeSecond = (m: KratosMethod) => m.role !== "first";
+const NEVER_SECOND = ["knowledge", "federated"];
+
+function submit(group: string, name: string, labelId?: number): UiNode {
+  return {
+    type: "input",
+    group,
+    attributes: { name, type: "submit", value: "x", disabled: false, node_type: "input" },
+    messages: [],
+    meta: labelId ? { label: { id: labelId, text: "Kratos text", type: "info" } } : {},
+  } as unknown as UiNode;
+}
+
+describe("the registry", () => {
+  it("lists the Kratos methods the policy must know", () => {
+    expect(METHODS.map((m) => m.key).sort()).toEqual(
+      [
+        "code",
+        "code_recovery",
+        "link_recovery",
+        "lookup_secret",
+        "oidc",
+        "passkey",
+        "password",
+        "totp",
+        "webauthn",
+      ].sort(),
+    );
+  });
+
+  it("has one row per key, UI group and credential type", () => {
+    for (const field of ["key", "group", "credentialType"] as const) {
+      const values = METHODS.map((m) => m[field]).filter((v) => v !== undefined);
+      expect(new Set(values).size, field).toBe(values.length);
+    }
+  });
+
+  it("gives each Kratos label id to one method only", () => {
+    const ids = METHODS.flatMap((m) => Object.keys(m.text.labels ?? {}));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("gives every independent second factor a credential that can serve as a second factor", () => {
+    for (const m of METHODS.filter((m) => m.independentSecondFactor)) {
+      expect(m.credentialType, m.key).toBeDefined();
+      expect(canBeSecond(m), m.key).toBe(true);
+      expect(m.channel, m.key).not.toBe("inbox");
+    }
+  });
+
+  it("finds rows by key and by group, and nothing for other names", () => {
+    expect(methodByKey("totp")?.channel).toBe("authenticator_app");
+    expect(methodByGroup("lookup_secret")?.key).toBe("lookup_secret");
+    expect(methodByKey("saml")).toBeUndefined();
+    expect(methodByKey(undefined)).toBeUndefined();
+    expect(methodByGroup("profile")).toBeUndefined();
+    expect(methodByGroup("code_recovery")).toBeUndefined();
+  });
+});
+
+describe.each(rows)("the policy reads the row of %s", (key, m) => {
+  it("maps the AMR method to the row's channel", () => {
+    expect(channelOfMethod(key)).toBe(m.channel);
+  });
+
+  it("reads an AMR entry without aal by the row's role", () => {
+    const bare: AmrEntry = { method: key };
+    // Alone, a first factor is aal1; a second factor without a first is nothing.
+    expect(effectiveAal([bare])).toBe(m.role === "first" ? "aal1" : "aal0");
+  });
+
+  it("lets the row's group be filtered at step-up exactly when its channel can be a second factor", () => {
+    if (!m.group) return expect(methodByGroup(key)).toBeUndefined();
+    const expected = NEVER_SECOND.includes(m.channel) ? undefined : m.channel;
+    expect(channelOfGroup(m.group)).toBe(expected);
+  });
+
+  it("counts the credential as an independent second factor only if the row says so", () => {
+    if (!m.credentialType) return;
+    expect(needsIndependentSecondFactor([m.credentialType])).toBe(!m.independentSecondFactor);
+    const expected = new Set([
+      ...availableSecondFactorChannels([]),
+      ...(m.independentSecondFactor ? [m.channel] : []),
+    ]);
+    expect(new Set(availableSecondFactorChannels([m.credentialType]))).toEqual(expected);
+  });
+
+  it("offers the credential as a first factor only if the row's role is first", () => {
+    if (!m.credentialType) return;
+    const expected = new Set([
+      ...availableFirstFactorChannels([]),
+      ...(m.role === "first" ? [m.channel] : []),
+    ]);
+    expect(new Set(availableFirstFactorChannels([m.credentialType]))).toEqual(expected);
+  });
+
+  it("styles the row's remove buttons as destructive", () => {
+    for (const name of m.removeButtons) expect(isRemoveButton(name)).toBe(true);
+  });
+
+  it("uses the row's title and labels in forms", () => {
+    if (m.group) expect(sectionTitle(m.group)).toBe(m.text.title);
+    for (const [id, label] of Object.entries(m.text.labels ?? {})) {
+      expect(labelOf(submit(m.group ?? "default", "method", Number(id)))).toBe(label);
+    }
+  });
+
+  it("reads the row's setup state from a settings flow", () => {
+    if (!m.setup || !m.group) return expect(settingsStatus([])[key]).toBeUndefined();
+    const group = m.group;
+    const nodes = (names: readonly string[]) => names.map((n) => submit(group, n));
+    expect(settingsStatus([])[key]).toEqual({ state: "none", count: 0 });
+    expect(settingsStatus(nodes(m.setup.activeWhen))[key]?.state).toBe("active");
+    if (m.setup.unconfirmedWhen) {
+      expect(settingsStatus(nodes(m.setup.unconfirmedWhen))[key]?.state).toBe("unconfirmed");
+    }
+    expect(settingsStatus(nodes([...m.removeButtons, ...m.removeButtons]))[key]?.count).toBe(
+      2 * m.removeButtons.length,
+    );
+    expect(statusLine(group, settingsStatus([]))).toBeTruthy();
+  });
+});
+
+describe("every pair of methods through the policy", () => {
+  const firsts = METHODS.filter(canBeFirst);
+  const seconds = METHODS.filter(canBeSecond);
+  const pairs = firsts.flatMap((f) => seconds.map((s) => [f.key, s.key, f, s] as const));
+
+  it.each(pairs)("%s (aal1) + %s (aal2)", (_f, _s, f, s) => {
+    const amr: AmrEntry[] = [
+      { method: f.key, aal: "aal1" },
+      { method: s.key, aal: "aal2" },
+    ];
+    const independent = f.channel !== s.channel;
+    expect(effectiveAal(amr)).toBe(independent ? "aal2" : "aal1");
+    expect(secondFactorAllowed([amr[0]!], s.channel)).toBe(independent);
+  });
+
+  it("makes the same-inbox pair of Kratos #4317 aal1, and recovery + any independent factor aal2", () => {
+    expect(
+      effectiveAal([
+        { method: "code_recovery", aal: "aal1" },
+        { method: "code", aal: "aal2" },
+      ]),
+    ).toBe("aal1");
+    for (const m of METHODS.filter((m) => m.independentSecondFactor)) {
+      expect(
+        effectiveAal([
+          { method: "code_recovery", aal: "aal1" },
+          { method: m.key, aal: "aal2" },
+        ]),
+      ).toBe("aal2");
+      expect(highestAvailableAal([m.credentialType!])).toBe("aal2");
+    }
+  });
+});
+
+describe("a method added as one row", () => {
+  it("orders its form by the registry and keeps Kratos's order inside it", () => {
+    const groups = METHODS.flatMap((m) => (m.group ? [m.group] : []));
+    const nodes = [...groups].reverse().map((g) => submit(g, "method"));
+    expect(splitIntoForms(nodes).map((f) => f.group)).toEqual(groups);
+  });
+
+  it("is hidden at step-up after a first factor on its own channel", () => {
+    for (const m of METHODS.filter((m) => m.group && canBeSecond(m))) {
+      const first = METHODS.find((f) => f.role === "first" && f.channel === m.channel);
+      if (!first) continue;
+      const r = filterStepUpNodes([submit(m.group!, "method")], [{ method: first.key, aal: "aal1" }]);
+      expect(r.removedGroups, `${first.key} then ${m.key}`).toEqual([m.group]);
+    }
+  });
+});
