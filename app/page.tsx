@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Header } from "@/components/Header";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
-import { Card, PageShell } from "@/components/ui/Card";
+import { Screen } from "@/components/ui/Screen";
 import { linkStyle, primaryButton } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
 import { currentSession, emailOf } from "@/lib/kratos/currentSession";
@@ -22,45 +22,40 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
     unavailable = true;
   }
   return (
-    <>
-      <Header email={email} />
-      <PageShell>
-        <Card title={signedIn ? "You are signed in" : "Welcome"}>
-          <NoticeFromQuery notice={param(sp, "notice")} />
-          {unavailable ? (
-            <Notice kind="error">
-              The identity service is unavailable right now. Please reload in a moment.
-            </Notice>
-          ) : signedIn ? (
-            <>
-              <p data-testid="signed-in-as">
-                Signed in as <strong>{email}</strong>
-              </p>
-              <p className="flex gap-4 text-sm">
-                <Link href="/session" className={linkStyle}>
-                  See your session
-                </Link>
-                <Link href="/settings" className={linkStyle}>
-                  Account settings
-                </Link>
-              </p>
-            </>
-          ) : (
-            <>
-              <p>Sign in or create an account to continue.</p>
-              <Link href="/login" className={primaryButton}>
-                Sign in
-              </Link>
-              <p className="text-sm">
-                New here?{" "}
-                <Link href="/registration" className={linkStyle}>
-                  Create an account
-                </Link>
-              </p>
-            </>
-          )}
-        </Card>
-      </PageShell>
-    </>
+    <Screen header={<Header email={email} />} title={signedIn ? "You are signed in" : "Welcome"}>
+      <NoticeFromQuery notice={param(sp, "notice")} />
+      {unavailable ? (
+        <Notice kind="error">
+          The identity service is unavailable right now. Please reload in a moment.
+        </Notice>
+      ) : signedIn ? (
+        <>
+          <p data-testid="signed-in-as">
+            Signed in as <strong>{email}</strong>
+          </p>
+          <p className="flex gap-4 text-sm">
+            <Link href="/session" className={linkStyle}>
+              See your session
+            </Link>
+            <Link href="/settings" className={linkStyle}>
+              Account settings
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>Sign in or create an account to continue.</p>
+          <Link href="/login" className={primaryButton}>
+            Sign in
+          </Link>
+          <p className="text-sm">
+            New here?{" "}
+            <Link href="/registration" className={linkStyle}>
+              Create an account
+            </Link>
+          </p>
+        </>
+      )}
+    </Screen>
   );
 }

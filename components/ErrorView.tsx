@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Card, PageShell } from "@/components/ui/Card";
+import { Screen } from "@/components/ui/Screen";
 import { linkStyle } from "@/components/ui/buttonStyles";
 
 export function ErrorView({
@@ -12,10 +12,10 @@ export function ErrorView({
   retryHref?: string;
 }) {
   return (
-    <PageShell>
-      <Card title={title}>
-        <p role="alert">{message}</p>
-        <p className="flex gap-4 text-sm">
+    <Screen
+      title={title}
+      footer={
+        <>
           {retryHref ? (
             <Link href={retryHref} className={linkStyle}>
               Try again
@@ -24,8 +24,10 @@ export function ErrorView({
           <Link href="/" className={linkStyle}>
             Go to the home page
           </Link>
-        </p>
-      </Card>
-    </PageShell>
+        </>
+      }
+    >
+      <p role="alert">{message}</p>
+    </Screen>
   );
 }

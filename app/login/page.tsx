@@ -2,11 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeadEnd } from "@/components/DeadEnd";
 import { ErrorView } from "@/components/ErrorView";
-import { FlowForms } from "@/components/flow/FlowForms";
-import { Messages } from "@/components/flow/Messages";
+import { FlowScreen } from "@/components/flow/FlowScreen";
 import { LogoutButton } from "@/components/LogoutButton";
-import { NoticeFromQuery } from "@/components/NoticeFromQuery";
-import { Card, PageShell } from "@/components/ui/Card";
 import { linkStyle } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
 import { continuePath } from "@/lib/paths";
@@ -52,37 +49,40 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       ? "For your security, sign in again before changing sensitive settings."
       : "Welcome back.";
   return (
-    <PageShell>
-      <Card title={title} subtitle={subtitle}>
-        <NoticeFromQuery notice={param(sp, "notice")} />
-        <Messages messages={ui.messages ?? []} />
-        {removedGroups.includes("code") ? (
+    <FlowScreen
+      title={title}
+      subtitle={subtitle}
+      ui={ui}
+      idPrefix="login"
+      notice={param(sp, "notice")}
+      alerts={
+        removedGroups.includes("code") ? (
           <Notice kind="info">
             <span data-testid="inbox-code-hidden">
               You signed in with a code from your email, so another email code cannot be your second step. Use{" "}
               {joinAlternatives(remaining.map(choiceOf))}.
             </span>
           </Notice>
-        ) : null}
-        <FlowForms ui={ui} idPrefix="login" titled={stepUp} />
-        <div className="flex flex-wrap justify-between gap-3 text-sm">
-          {stepUp || flow.refresh ? (
-            <LogoutButton label="Sign out and use another account" />
-          ) : (
-            <>
-              <Link
-                href={`/registration${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ""}`}
-                className={linkStyle}
-              >
-                Create an account
-              </Link>
-              <Link href="/recovery" className={linkStyle}>
-                Forgot your password?
-              </Link>
-            </>
-          )}
-        </div>
-      </Card>
-    </PageShell>
+        ) : null
+      }
+      forms={{ titled: stepUp }}
+      footer={
+        stepUp || flow.refresh ? (
+          <LogoutButton label="Sign out and use another account" />
+        ) : (
+          <>
+            <Link
+              href={`/registration${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ""}`}
+              className={linkStyle}
+            >
+              Create an account
+            </Link>
+            <Link href="/recovery" className={linkStyle}>
+              Forgot your password?
+            </Link>
+          </>
+        )
+      }
+    />
   );
 }

@@ -13,12 +13,13 @@ export default function RecoveryPage({ searchParams }: { searchParams: Promise<S
       searchParams={searchParams}
       title="Recover your account"
       subtitle="We will email you a code. After entering it you can set a new password."
-    >
-      <p className="text-sm">
-        <Link href="/login" className={linkStyle}>
-          Back to sign in
-        </Link>
-      </p>
-    </SimpleFlowPage>
+      footer={
+        <p>
+          <Link href="/login" className={linkStyle}>
+            Back to sign in
+          </Link>
+        </p>
+      }
+    />
   );
 }

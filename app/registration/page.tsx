@@ -14,13 +14,14 @@ export default function RegistrationPage({ searchParams }: { searchParams: Promi
       title="Create an account"
       subtitle="Use a password or a passkey."
       throughContinue
-    >
-      <p className="text-sm">
-        Already have an account?{" "}
-        <Link href="/login" className={linkStyle}>
-          Sign in
-        </Link>
-      </p>
-    </SimpleFlowPage>
+      footer={
+        <p>
+          Already have an account?{" "}
+          <Link href="/login" className={linkStyle}>
+            Sign in
+          </Link>
+        </p>
+      }
+    />
   );
 }

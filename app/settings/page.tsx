@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { ErrorView } from "@/components/ErrorView";
-import { FlowForms } from "@/components/flow/FlowForms";
-import { Messages } from "@/components/flow/Messages";
+import { FlowScreen } from "@/components/flow/FlowScreen";
 import { Header } from "@/components/Header";
-import { NoticeFromQuery } from "@/components/NoticeFromQuery";
-import { Card, PageShell } from "@/components/ui/Card";
 import { validatedReturnTo } from "@/lib/appReturnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { emailOf } from "@/lib/kratos/currentSession";
@@ -21,28 +18,25 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const { flow } = loaded;
   const status = settingsStatus(flow.ui.nodes);
   return (
-    <>
-      <Header email={emailOf(flow.identity)} />
-      <PageShell>
-        <Card title="Account settings" subtitle="Your profile, password and ways to confirm it’s you.">
-          <NoticeFromQuery notice={param(sp, "notice")} />
-          <Messages messages={flow.ui.messages ?? []} />
-          <FlowForms
-            ui={flow.ui}
-            idPrefix="settings"
-            titled
-            relabel={{ password: "New password" }}
-            sectionIntro={(group) => {
-              const line = statusLine(group, status);
-              return line ? (
-                <p className="mb-3 text-sm text-muted" data-testid={`status-${group}`}>
-                  {line}
-                </p>
-              ) : null;
-            }}
-          />
-        </Card>
-      </PageShell>
-    </>
+    <FlowScreen
+      header={<Header email={emailOf(flow.identity)} />}
+      title="Account settings"
+      subtitle="Your profile, password and ways to confirm it’s you."
+      ui={flow.ui}
+      idPrefix="settings"
+      notice={param(sp, "notice")}
+      forms={{
+        titled: true,
+        relabel: { password: "New password" },
+        sectionIntro: (group) => {
+          const line = statusLine(group, status);
+          return line ? (
+            <p className="mb-3 text-sm text-muted" data-testid={`status-${group}`}>
+              {line}
+            </p>
+          ) : null;
+        },
+      }}
+    />
   );
 }

@@ -13,16 +13,17 @@ export default function VerificationPage({ searchParams }: { searchParams: Promi
       searchParams={searchParams}
       title="Verify your email"
       subtitle="Enter the code we emailed you. No code? Submit your address again to get a new one."
-    >
-      <p className="text-sm">
-        <Link href="/verification" className={linkStyle}>
-          Send a new code
-        </Link>{" "}
-        ·{" "}
-        <Link href="/" className={linkStyle}>
-          Home
-        </Link>
-      </p>
-    </SimpleFlowPage>
+      footer={
+        <p>
+          <Link href="/verification" className={linkStyle}>
+            Send a new code
+          </Link>{" "}
+          ·{" "}
+          <Link href="/" className={linkStyle}>
+            Home
+          </Link>
+        </p>
+      }
+    />
   );
 }

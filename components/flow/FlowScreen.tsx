@@ -1,34 +1,43 @@
 import type { UiContainer } from "@ory/client-fetch";
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { FlowForms } from "@/components/flow/FlowForms";
 import { Messages } from "@/components/flow/Messages";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
-import { Card, PageShell } from "@/components/ui/Card";
+import { Screen } from "@/components/ui/Screen";
 
-/** The one card layout every flow page uses. */
+type FormOptions = Pick<ComponentProps<typeof FlowForms>, "titled" | "sectionIntro" | "relabel">;
+
+/**
+ * A Kratos flow on the one screen layout: the app's `?notice=`, Kratos's messages, any
+ * page-specific `alerts`, then the flow's forms.
+ */
 export function FlowScreen({
+  header,
   title,
   subtitle,
   ui,
   idPrefix,
   notice,
-  children,
+  alerts,
+  forms,
+  footer,
 }: {
+  header?: ReactNode;
   title: string;
   subtitle?: ReactNode;
   ui: UiContainer;
   idPrefix: string;
   notice?: string;
-  children?: ReactNode;
+  alerts?: ReactNode;
+  forms?: FormOptions;
+  footer?: ReactNode;
 }) {
   return (
-    <PageShell>
-      <Card title={title} subtitle={subtitle}>
-        <NoticeFromQuery notice={notice} />
-        <Messages messages={ui.messages ?? []} />
-        <FlowForms ui={ui} idPrefix={idPrefix} />
-        {children}
-      </Card>
-    </PageShell>
+    <Screen header={header} title={title} subtitle={subtitle} footer={footer}>
+      <NoticeFromQuery notice={notice} />
+      <Messages messages={ui.messages ?? []} />
+      {alerts}
+      <FlowForms ui={ui} idPrefix={idPrefix} {...forms} />
+    </Screen>
   );
 }

@@ -17,14 +17,14 @@ export async function SimpleFlowPage({
   title,
   subtitle,
   throughContinue = false,
-  children,
+  footer,
 }: {
   kind: Exclude<FlowKind, "login" | "settings">;
   searchParams: Promise<SearchParams>;
   title: string;
   subtitle: string;
   throughContinue?: boolean;
-  children?: ReactNode;
+  footer?: ReactNode;
 }) {
   const sp = await searchParams;
   const returnTo = validatedReturnTo(param(sp, "return_to"));
@@ -41,8 +41,7 @@ export async function SimpleFlowPage({
       ui={loaded.flow.ui}
       idPrefix={kind}
       notice={param(sp, "notice")}
-    >
-      {children}
-    </FlowScreen>
+      footer={footer}
+    />
   );
 }
