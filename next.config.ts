@@ -3,6 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // `npm test` builds into its own folder so it can run while `npm run dev` is up.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run build:standalone` makes the deployable server (README "Deploy"); plain builds
+  // stay `next start`-able for the local stacks.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -4,6 +4,9 @@ import { existsSync } from "node:fs";
 // Runs against BASE_URL (npm test starts a fresh stack and sets it). Point it at any
 // deployment of this app, with MAIL_API_URL at its maildev, to run the same suite there.
 const baseURL = process.env.BASE_URL ?? "http://localhost:3000";
+// A deployment with a self-signed certificate (the cluster profile) passes the SHA-256 of its
+// public key: Chromium then treats the certificate as valid, which WebAuthn requires.
+const trustedSpki = process.env.TLS_CERT_SPKI;
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -17,6 +20,7 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
+    ignoreHTTPSErrors: Boolean(trustedSpki),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -28,6 +32,7 @@ export default defineConfig({
         "--disable-sync",
         "--no-first-run",
         "--disable-gpu",
+        ...(trustedSpki ? [`--ignore-certificate-errors-spki-list=${trustedSpki}`] : []),
       ],
     },
   },

@@ -1,15 +1,18 @@
 // `npm run dev`: Kratos + maildev + `next dev`, on the embedded SQLite default.
+// `npm run dev -- --cluster`: the production shape instead (scripts/cluster.mjs).
 import { ensureNodeModules } from "./deps.mjs";
+import { buildStandalone, startCluster } from "./cluster.mjs";
 import { root, startStack } from "./stack.mjs";
 
 ensureNodeModules(root);
+const cluster = process.argv.includes("--cluster");
 
 let stack;
 let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  console.log("\n[dev] stopping Kratos, maildev and the app…");
+  console.log("\n[dev] stopping the stack…");
   await stack?.stop();
   process.exit(code);
 }
@@ -17,12 +20,36 @@ process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
 try {
-  stack = await startStack("dev", { app: "dev" });
-} catch {
+  if (cluster) {
+    await buildStandalone();
+    stack = await startCluster();
+  } else {
+    stack = await startStack("dev", { app: "dev" });
+  }
+} catch (err) {
+  if (cluster) console.error(`\n[dev] ${err.message}`);
   process.exit(1);
 }
 const s = stack.settings;
-console.log(`
+if (cluster) {
+  const e = stack.env;
+  console.log(`
+  App        ${s.appUrl}   (nginx, TLS with a certificate made for this run)
+  Instances  ${s.instanceUrls.join(", ")}   (standalone servers behind nginx)
+  Mail UI    ${s.mailUrl}
+  Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only, PostgreSQL
+  Logs       .data/cluster/*.log
+
+  Run the Playwright suite against it from another shell:
+    BASE_URL=${e.BASE_URL} MAIL_API_URL=${e.MAIL_API_URL} \\
+    CLUSTER_CONTROL_URL=${e.CLUSTER_CONTROL_URL} CLUSTER_INSTANCE_URLS=${e.CLUSTER_INSTANCE_URLS} \\
+    TLS_CERT_SPKI=${e.TLS_CERT_SPKI} NODE_EXTRA_CA_CERTS=${e.NODE_EXTRA_CA_CERTS} \\
+    npm run test:e2e
+
+  Ctrl-C stops everything.
+`);
+} else {
+  console.log(`
   App        ${s.appUrl}
   Mail UI    ${s.mailUrl}   (verification and recovery codes land here)
   Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only
@@ -30,7 +57,8 @@ console.log(`
 
   Ctrl-C stops everything.
 `);
-for (const c of stack.children) {
+}
+for (const c of typeof stack.children === "function" ? stack.children() : stack.children) {
   c.on("exit", (code) => {
     if (!stopping) {
       console.error(`[dev] a process exited unexpectedly (code ${code}); see the logs above.`);
