@@ -1,5 +1,6 @@
 // Builds the app's own URLs in one place so every redirect carries return_to the same way.
-import type { FlowKind, NoticeId } from "@/lib/kratos/errors";
+import type { NoticeId } from "@/lib/kratos/errors";
+import type { FlowKind } from "@/lib/kratos/flows";
 
 export const PROXY_PREFIX = "/api/kratos";
 

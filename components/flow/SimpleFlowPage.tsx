@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { getConfig } from "@/lib/config";
-import type { FlowKind } from "@/lib/kratos/errors";
+import type { FlowKind } from "@/lib/kratos/flows";
 import { validatedReturnTo } from "@/lib/appReturnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { continuePath } from "@/lib/paths";

@@ -1,30 +1,12 @@
 // Server-side calls to Kratos. Every call has a timeout; a network failure or timeout
 // becomes KratosUnavailableError, which pages and routes turn into a 503 with retry.
 import "server-only";
-import type {
-  Identity,
-  LoginFlow,
-  LogoutFlow,
-  RecoveryFlow,
-  RegistrationFlow,
-  Session,
-  SettingsFlow,
-  VerificationFlow,
-  FlowError,
-} from "@ory/client-fetch";
+import type { FlowError, Identity, LogoutFlow, Session } from "@ory/client-fetch";
 import { getConfig } from "@/lib/config";
-import { KratosUnavailableError, KratosResponseError, type FlowKind } from "@/lib/kratos/errors";
+import { KratosUnavailableError, KratosResponseError } from "@/lib/kratos/errors";
+import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { upstreamUrl } from "@/lib/kratos/proxyRules";
 import { usableCredentialTypes } from "@/lib/kratos/credentials";
-
-export type { FlowKind };
-export interface FlowByKind {
-  login: LoginFlow;
-  registration: RegistrationFlow;
-  recovery: RecoveryFlow;
-  verification: VerificationFlow;
-  settings: SettingsFlow;
-}
 
 export interface Credentials {
   cookie?: string | null;

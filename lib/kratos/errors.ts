@@ -1,7 +1,5 @@
-// One place that knows what Kratos's errors mean for the browser. The mapping is pure;
-// pages, the middleware and the proxy call it and do the I/O.
-import { flowStartPath, loginPath } from "@/lib/paths";
-
+// The errors of talking to Kratos: it did not answer, or it answered with an error.
+// Notices (the short messages a page shows after a redirect) live here too.
 export class KratosUnavailableError extends Error {
   constructor(cause?: unknown) {
     super("Kratos did not answer in time", { cause });
@@ -19,7 +17,20 @@ export class KratosResponseError extends Error {
   }
 }
 
-export type FlowKind = "login" | "registration" | "recovery" | "verification" | "settings";
+export interface KratosErrorBody {
+  error?: { id?: string; code?: number; message?: string; reason?: string };
+  redirect_browser_to?: string;
+  use_flow_id?: string;
+}
+
+/** The fields of a Kratos error answer the app reads; {} for anything that is not an object. */
+export function asErrorBody(body: unknown): KratosErrorBody {
+  return body && typeof body === "object" ? (body as KratosErrorBody) : {};
+}
+
+export function errorId(body: unknown): string | undefined {
+  return asErrorBody(body).error?.id;
+}
 
 /** Short notices a page can show after a redirect, named in the `notice` query parameter. */
 export const NOTICES = {
@@ -35,90 +46,4 @@ export type NoticeId = keyof typeof NOTICES;
 
 export function isNoticeId(v: unknown): v is NoticeId {
   return typeof v === "string" && Object.hasOwn(NOTICES, v);
-}
-
-export type ErrorAction =
-  { type: "redirect"; to: string } | { type: "error"; status: number; title: string; message: string };
-
-interface KratosErrorBody {
-  error?: { id?: string; code?: number; message?: string; reason?: string };
-  redirect_browser_to?: string;
-  use_flow_id?: string;
-}
-
-function asBody(body: unknown): KratosErrorBody {
-  return body && typeof body === "object" ? (body as KratosErrorBody) : {};
-}
-
-export function errorId(body: unknown): string | undefined {
-  return asBody(body).error?.id;
-}
-
-export interface ErrorContext {
-  /** The flow the page was showing, when there is one. */
-  flow?: FlowKind;
-  /** An already validated return_to to carry along. */
-  returnTo?: string;
-  /** True when `url` may be sent to the browser (same origin or allow-listed). */
-  isSafeRedirect: (url: string) => boolean;
-}
-
-/** What to do with a Kratos error answer on a browser request. */
-export function mapKratosError(status: number, body: unknown, ctx: ErrorContext): ErrorAction {
-  const b = asBody(body);
-  const id = b.error?.id;
-  const safeBrowserTo =
-    b.redirect_browser_to && ctx.isSafeRedirect(b.redirect_browser_to) ? b.redirect_browser_to : undefined;
-  const restart = (notice?: NoticeId): ErrorAction => ({
-    type: "redirect",
-    to: flowStartPath(ctx.flow ?? "login", { returnTo: ctx.returnTo, notice }),
-  });
-
-  switch (id) {
-    case "session_aal2_required":
-      return { type: "redirect", to: loginPath({ aal: "aal2", returnTo: ctx.returnTo }) };
-    case "session_refresh_required":
-      return { type: "redirect", to: loginPath({ refresh: true, returnTo: ctx.returnTo }) };
-    case "browser_location_change_required":
-      if (safeBrowserTo) return { type: "redirect", to: safeBrowserTo };
-      break;
-    case "self_service_flow_expired":
-      if (b.use_flow_id && ctx.flow)
-        return {
-          type: "redirect",
-          to: `/${ctx.flow}?flow=${encodeURIComponent(b.use_flow_id)}&notice=flow_expired`,
-        };
-      return restart("flow_expired");
-    case "security_csrf_violation":
-      return restart("csrf");
-    case "session_already_available":
-      return { type: "redirect", to: ctx.returnTo ?? "/" };
-    case "self_service_flow_return_to_forbidden":
-      return { type: "redirect", to: "/?notice=return_to_forbidden" };
-    case "session_inactive":
-    case "no_active_session":
-      return { type: "redirect", to: loginPath({ returnTo: ctx.returnTo }) };
-    case "security_identity_mismatch":
-      return restart("flow_expired");
-  }
-
-  // 401 without an id: no session at all.
-  if (status === 401) return { type: "redirect", to: loginPath({ returnTo: ctx.returnTo }) };
-  // Unknown, malformed or foreign flow ids: start over rather than show an error.
-  if (ctx.flow && (status === 404 || status === 410 || status === 400 || status === 403))
-    return restart("flow_expired");
-  if (status >= 500) {
-    return {
-      type: "error",
-      status: 503,
-      title: "Sign-in is temporarily unavailable",
-      message: "The identity service had a problem. Please try again in a moment.",
-    };
-  }
-  return {
-    type: "error",
-    status: status >= 400 && status < 500 ? status : 500,
-    title: "Something went wrong",
-    message: b.error?.reason || b.error?.message || "The request could not be completed.",
-  };
 }

@@ -1,16 +1,13 @@
 // Loads the flow a page shows, or sends the browser where it needs to go instead:
-// no flow id → start one through the proxy; expired/unknown/CSRF/aal errors → lib/kratos/errors.ts;
+// no flow id → start one through the proxy; expired/unknown/CSRF/aal errors → lib/kratos/errorMapping.ts;
 // Kratos down → the 503 page.
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getFlow, type FlowByKind, type FlowKind } from "@/lib/kratos/client";
-import {
-  KratosResponseError,
-  KratosUnavailableError,
-  mapKratosError,
-  type ErrorAction,
-} from "@/lib/kratos/errors";
+import { getFlow } from "@/lib/kratos/client";
+import { mapKratosError, type ErrorAction } from "@/lib/kratos/errorMapping";
+import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
+import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { browserFlowInitPath } from "@/lib/paths";
 import { isSafeRedirect } from "@/lib/appReturnTo";
 
