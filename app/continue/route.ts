@@ -1,12 +1,12 @@
-// Where Kratos sends the browser after sign-in or sign-up (lib/enrollmentGate.ts decides):
+// Where Kratos sends the browser after sign-in or sign-up (lib/policy/enrollmentGate.ts decides):
 // step-up for users with an independent second factor, the enrollment prompt once for users
 // without one, then the (validated) return_to.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/enrollmentGate";
+import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/policy/enrollmentGate";
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { validatedReturnTo } from "@/lib/appReturnTo";
+import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loginPath } from "@/lib/paths";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;

@@ -8,7 +8,7 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
 import { continuePath } from "@/lib/paths";
 import { currentSessionOr503 } from "@/lib/kratos/currentSession";
-import { validatedReturnTo } from "@/lib/appReturnTo";
+import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { choiceOf, filterStepUpNodes, joinAlternatives } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";

@@ -6,7 +6,7 @@ import { jsonError } from "@/lib/jsonError";
 import { createLogoutFlow } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { forwardToPublic } from "@/lib/kratos/client";
-import { validatedReturnTo } from "@/lib/appReturnTo";
+import { validatedReturnTo } from "@/lib/http/returnTo";
 import { unavailablePath } from "@/lib/kratos/loadFlow";
 import { clearCacheCookieHeader } from "@/lib/sessionCache";
 

@@ -4,7 +4,7 @@ import { Header } from "@/components/Header";
 import { Screen } from "@/components/ui/Screen";
 import { currentSession, emailOf } from "@/lib/kratos/currentSession";
 import { linkStyle, primaryButton } from "@/components/ui/buttonStyles";
-import { validatedReturnTo } from "@/lib/appReturnTo";
+import { validatedReturnTo } from "@/lib/http/returnTo";
 import { param, type SearchParams } from "@/lib/kratos/loadFlow";
 
 export const metadata: Metadata = { title: "Secure your account" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { Header } from "@/components/Header";
-import { validatedReturnTo } from "@/lib/appReturnTo";
+import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { emailOf } from "@/lib/kratos/currentSession";
 import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";

@@ -3,7 +3,7 @@ import { ErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { getConfig } from "@/lib/config";
 import type { FlowKind } from "@/lib/kratos/flows";
-import { validatedReturnTo } from "@/lib/appReturnTo";
+import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
 import { continuePath } from "@/lib/paths";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapKratosError, type ErrorAction, type ErrorContext } from "@/lib/kratos/errorMapping";
 import type { FlowKind } from "@/lib/kratos/flows";
-import { safeReturnTo } from "@/lib/returnTo";
+import { safeReturnTo } from "@/lib/policy/returnTo";
 
 const APP = "http://localhost:3000";
 const RETURN_TO = "http://localhost:3000/settings?tab=security";

@@ -9,7 +9,7 @@ import { mapKratosError, type ErrorAction } from "@/lib/kratos/errorMapping";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { browserFlowInitPath } from "@/lib/paths";
-import { isSafeRedirect } from "@/lib/appReturnTo";
+import { isSafeRedirect } from "@/lib/http/returnTo";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,6 +1,6 @@
 // return_to checked against this deployment's allow-list (the app's origin + configured extras).
 import { getConfig } from "@/lib/config";
-import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
+import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 
 export function validatedReturnTo(raw: unknown): string | undefined {
   const cfg = getConfig();

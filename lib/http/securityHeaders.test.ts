@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/securityHeaders";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
 
 const NONCE = "rAnd0mN0nce+/==";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedOrigins, safeReturnTo } from "@/lib/returnTo";
+import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 
 const APP = "http://localhost:3000";
 const EXTRA = "https://docs.example.test";
