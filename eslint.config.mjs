@@ -2,10 +2,48 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier";
 
+/** lib/policy/ decides; it never does I/O. It imports only itself (and the Ory SDK's types). */
+const policyLayerRules = {
+  "@typescript-eslint/no-restricted-imports": [
+    "error",
+    {
+      paths: [
+        { name: "@ory/client-fetch", allowTypeImports: true, message: "lib/policy/ may use its types only." },
+      ],
+      patterns: [
+        {
+          regex: "^(?!@/lib/policy/|@/lib/factorPolicy$|@ory/client-fetch$)",
+          message:
+            "lib/policy/ is pure: it imports only lib/policy/ (no Kratos client, HTTP, config, Node or Next).",
+        },
+      ],
+    },
+  ],
+  "no-restricted-syntax": [
+    "error",
+    { selector: "ImportExpression", message: "lib/policy/ is pure: no dynamic imports." },
+  ],
+  "no-restricted-globals": [
+    "error",
+    { name: "fetch", message: "lib/policy/ is pure: no network calls." },
+    { name: "process", message: "lib/policy/ is pure: configuration comes in as arguments." },
+  ],
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   prettier,
+  {
+    // No import cycles anywhere (eslint-plugin-import, registered by eslint-config-next).
+    files: ["**/*.{ts,tsx,mjs}"],
+    rules: { "import/no-cycle": "error" },
+  },
+  {
+    files: ["lib/policy/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: policyLayerRules,
+  },
   {
     ignores: [
       ".next/**",
