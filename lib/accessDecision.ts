@@ -1,5 +1,5 @@
 // Decides what a protected request gets, from the route's requirement and the session.
-// Pure: the middleware gathers the inputs and carries out the answer.
+// Pure: proxy.ts gathers the inputs and carries out the answer.
 import {
   DEFAULT_FACTOR_POLICY,
   effectiveAal,

@@ -26,7 +26,7 @@ export interface AppConfig {
   rateLimits: boolean;
   /** Share rate-limit counters between instances through Redis. */
   redisUrl?: string;
-  /** Trust X-Forwarded-For as the client address (only behind a proxy that sets it). */
+  /** Trust X-Forwarded-For as the client address (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
 }
 

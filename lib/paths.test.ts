@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  PROXY_PREFIX,
+  BFF_PREFIX,
   browserFlowInitPath,
   continuePath,
   flowStartPath,
@@ -61,8 +61,8 @@ describe("flowStartPath", () => {
 });
 
 describe("browserFlowInitPath", () => {
-  it("goes through the proxy to Kratos's browser endpoint", () => {
-    expect(PROXY_PREFIX).toBe("/api/kratos");
+  it("goes through the BFF to Kratos's browser endpoint", () => {
+    expect(BFF_PREFIX).toBe("/api/kratos");
     expect(browserFlowInitPath("login", {})).toBe("/api/kratos/self-service/login/browser");
   });
 

@@ -2,7 +2,7 @@
 import type { NoticeId } from "@/lib/kratos/errors";
 import type { FlowKind } from "@/lib/kratos/flows";
 
-export const PROXY_PREFIX = "/api/kratos";
+export const BFF_PREFIX = "/api/kratos";
 
 export interface LoginParams {
   aal?: "aal1" | "aal2";
@@ -28,9 +28,9 @@ export function flowStartPath(kind: FlowKind, p: { returnTo?: string; notice?: N
   return `/${kind}${query({ return_to: p.returnTo, notice: p.notice })}`;
 }
 
-/** Where the browser goes to make Kratos create a flow (through the proxy). */
+/** Where the browser goes to make Kratos create a flow (through the BFF). */
 export function browserFlowInitPath(kind: FlowKind, params: Record<string, string | undefined>): string {
-  return `${PROXY_PREFIX}/self-service/${kind}/browser${query(params)}`;
+  return `${BFF_PREFIX}/self-service/${kind}/browser${query(params)}`;
 }
 
 /** Adds `notice` to a URL (absolute or path), keeping everything else. */

@@ -1,4 +1,4 @@
-// A short-lived, encrypted cache of the session check (iron-session), so the middleware
+// A short-lived, encrypted cache of the session check (iron-session), so proxy.ts
 // does not call Kratos on every navigation. Bound to the Kratos session cookie: a new or
 // cleared Kratos cookie invalidates it at once. Trade-off: a session revoked elsewhere
 // (admin API, another device) stays usable here for up to the TTL; set

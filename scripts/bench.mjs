@@ -1,6 +1,6 @@
 // `npm run bench`: measures the BFF on a fresh local stack and prints tables (saved as JSON
 // under bench/results/). Figures, not assertions: nothing here passes or fails on speed.
-//   1. request latency: proxy overhead over direct Kratos, middleware with and without the
+//   1. request latency: BFF overhead over direct Kratos, proxy.ts with and without the
 //      session cache, a server-rendered flow page;
 //   2. JavaScript each page ships (gzipped), from the production build.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -171,7 +171,7 @@ try {
     ),
   );
   latency.push(
-    await measure("through the proxy: GET /api/kratos/sessions/whoami", () =>
+    await measure("through the BFF: GET /api/kratos/sessions/whoami", () =>
       get(`${s.appUrl}/api/kratos/sessions/whoami`, withCookie),
     ),
   );

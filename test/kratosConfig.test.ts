@@ -14,7 +14,7 @@ const base = {
 describe("kratosOverlay", () => {
   const o = kratosOverlay(base);
 
-  it("points Kratos's public base URL at the app's proxy prefix", () => {
+  it("points Kratos's public base URL at the app's BFF prefix", () => {
     expect(o.serve.public.base_url).toBe("http://localhost:3100/api/kratos/");
     expect(o.serve.public.port).toBe(4533);
   });

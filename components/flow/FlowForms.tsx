@@ -5,7 +5,7 @@ import { inputName, nodeKey, sectionTitle, splitIntoForms } from "@/lib/kratos/n
 
 /**
  * A Kratos flow's forms. Each is a plain HTML form posting to the node's `action` (the
- * app's proxy), so everything but WebAuthn works without JavaScript.
+ * app's BFF route), so everything but WebAuthn works without JavaScript.
  * `sectionIntro` may add a line (e.g. what is set up) above a method's form.
  */
 export function FlowForms({

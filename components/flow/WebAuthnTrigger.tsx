@@ -1,10 +1,10 @@
 "use client";
-// Runs Kratos's WebAuthn/passkey functions (webauthn.js, loaded through the proxy) by name,
+// Runs Kratos's WebAuthn/passkey functions (webauthn.js, loaded through the BFF) by name,
 // so no inline `onclick` strings are needed and the CSP can forbid inline script.
 import { useEffect, useState } from "react";
-import { PROXY_PREFIX } from "@/lib/paths";
+import { BFF_PREFIX } from "@/lib/paths";
 
-const SCRIPT_SRC = `${PROXY_PREFIX}/.well-known/ory/webauthn.js`;
+const SCRIPT_SRC = `${BFF_PREFIX}/.well-known/ory/webauthn.js`;
 type Trigger = (...args: unknown[]) => unknown;
 
 let loading: Promise<void> | undefined;

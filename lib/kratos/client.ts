@@ -33,7 +33,7 @@ async function call(url: URL, init: RequestInit = {}): Promise<Response> {
   }
 }
 
-/** Forwards a request to Kratos public as it is (the BFF proxy's upstream call). */
+/** Forwards a request to Kratos public as it is (the BFF's upstream call). */
 export function forwardToPublic(path: string, search: string, init: RequestInit): Promise<Response> {
   return call(upstreamUrl(getConfig().kratosPublicUrl, path, search), init);
 }

@@ -1,5 +1,5 @@
 // Loads the flow a page shows, or sends the browser where it needs to go instead:
-// no flow id → start one through the proxy; expired/unknown/CSRF/aal errors → lib/kratos/errorMapping.ts;
+// no flow id → start one through the BFF; expired/unknown/CSRF/aal errors → lib/kratos/errorMapping.ts;
 // Kratos down → the 503 page.
 import "server-only";
 import { headers } from "next/headers";
