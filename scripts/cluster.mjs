@@ -186,7 +186,7 @@ function nginxConfig({ runtimeDir, listen, certFile, keyFile, upstreams }) {
     SERVER_NAME: "localhost",
     CERTIFICATE: certFile,
     CERTIFICATE_KEY: keyFile,
-    UPSTREAM_SERVERS: upstreams.map((u) => `server ${u};`).join("\n    "),
+    UPSTREAM_SERVERS: upstreams.map((u) => `server ${u} max_fails=0;`).join("\n    "),
   };
   return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, k) => {
     if (!(k in values)) throw new Error(`deploy/nginx.conf.template: unknown placeholder {{${k}}}`);
