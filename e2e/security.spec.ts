@@ -19,7 +19,11 @@ test("pages carry CSP with a nonce, frame-ancestors 'none' and the other securit
   expect(h["x-powered-by"]).toBeUndefined();
 });
 
-test("session and CSRF cookies are HttpOnly and SameSite=Lax", async ({ page, context }) => {
+test("session and CSRF cookies are HttpOnly, SameSite=Lax, and Secure over https", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const user = newUser("cookies");
   await register(page, user);
   const cookies = await context.cookies();
@@ -29,10 +33,11 @@ test("session and CSRF cookies are HttpOnly and SameSite=Lax", async ({ page, co
     expect(c, "cookie present").toBeDefined();
     expect(c!.httpOnly).toBe(true);
     expect(c!.sameSite).toBe("Lax");
+    expect(c!.secure).toBe(new URL(baseURL!).protocol === "https:");
   }
 });
 
-test("return_to outside the allow-list is ignored: sign-in ends on the app", async ({ page }) => {
+test("return_to outside the allow-list is ignored: sign-in ends on the app", async ({ page, baseURL }) => {
   const user = newUser("returnto");
   await register(page, user);
   await page.context().clearCookies();
@@ -47,7 +52,7 @@ test("return_to outside the allow-list is ignored: sign-in ends on the app", asy
   await page.getByRole("button", { name: "Sign in with password" }).click();
   await expect(page.getByTestId("enrollment-gate")).toBeVisible();
   await page.getByRole("link", { name: "Skip for now" }).click();
-  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
+  await expect(page).toHaveURL(new URL("/", baseURL).href);
 });
 
 test("a valid return_to is honoured after sign-in", async ({ page }) => {

@@ -1,0 +1,126 @@
+// Faults on the production-shaped cluster (`npm run test:cluster`): an app instance, Kratos or
+// Redis goes away while users are signed in. Driven through the cluster's fault control port
+// (CLUSTER_CONTROL_URL); real processes are stopped and started, nothing is stubbed.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { newUser, register, registerAndLogin, submitPasswordLogin, type TestUser } from "./support/users";
+
+const CONTROL = process.env.CLUSTER_CONTROL_URL;
+const INSTANCES = (process.env.CLUSTER_INSTANCE_URLS ?? "").split(",").filter(Boolean);
+const ACCOUNT_POINTS = 10; // lib/rateLimitRules.ts RATE_LIMITS.account
+
+async function control(part: string, action: "stop" | "start") {
+  const res = await fetch(`${CONTROL}/${part}/${action}`, { method: "POST" });
+  expect(res.ok, `${action} ${part}: ${await res.text()}`).toBe(true);
+}
+
+async function signedInUser(browser: Browser, tag: string): Promise<{ page: Page; user: TestUser }> {
+  const page = await (await browser.newContext()).newPage();
+  return { page, user: await registerAndLogin(page, tag) };
+}
+
+/** The home page greets the user: the app knows the session without a new sign-in. */
+async function expectSignedIn(page: Page, user: TestUser) {
+  const res = await page.goto("/");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+}
+
+/** Kratos itself (through the proxy, no app-side cache) still knows the session. */
+async function expectKratosSession(page: Page, user: TestUser) {
+  const res = await page.request.get("/api/kratos/sessions/whoami", {
+    headers: { accept: "application/json" },
+  });
+  expect(res.status()).toBe(200);
+  expect((await res.json()).identity.traits.email).toBe(user.email);
+}
+
+test.describe("cluster faults @fault", () => {
+  test.skip(!CONTROL, "needs CLUSTER_CONTROL_URL (npm run test:cluster provides it)");
+  test.describe.configure({ mode: "serial" });
+  test.afterEach(async () => {
+    for (const part of [...INSTANCES.map((_, i) => `app/${i}`), "kratos", "redis"])
+      await control(part, "start");
+  });
+
+  test("an app instance stops: signed-in users go on through the other one without signing in again", async ({
+    browser,
+  }) => {
+    test.skip(INSTANCES.length < 2, "needs two instances in CLUSTER_INSTANCE_URLS");
+    const a = await signedInUser(browser, "instance-a");
+    const b = await signedInUser(browser, "instance-b");
+    for (const stopped of [0, 1]) {
+      await control(`app/${stopped}`, "stop");
+      // Round-robin would send every other request to the stopped instance: all must succeed.
+      for (let i = 0; i < 4; i++) {
+        await expectSignedIn(a.page, a.user);
+        await expectSignedIn(b.page, b.user);
+      }
+      // A form submission through the proxy (re-authentication) works too.
+      await a.page.goto(`/login?refresh=true&return_to=${encodeURIComponent("/?refreshed=1")}`);
+      await a.page.getByRole("textbox", { name: "Password", exact: true }).fill(a.user.password);
+      await a.page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(a.page).toHaveURL(/\/\?refreshed=1$/);
+      await control(`app/${stopped}`, "start");
+    }
+    await expectKratosSession(a.page, a.user);
+    await expectKratosSession(b.page, b.user);
+  });
+
+  test("Kratos restarts: the 503 page while it is away, then every session made before is still valid", async ({
+    browser,
+    page,
+  }) => {
+    const users = [await signedInUser(browser, "restart-1"), await signedInUser(browser, "restart-2")];
+    await control("kratos", "stop");
+
+    const res = await page.goto("/login");
+    expect(res?.status()).toBe(503);
+    await expect(page.getByRole("heading", { name: "Sign-in is temporarily unavailable" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(/Error:|at \w+ \(|node_modules/);
+    const signedIn = await users[0]!.page.goto("/");
+    expect(signedIn?.status()).toBe(200);
+    await expect(users[0]!.page.getByText("The identity service is unavailable right now")).toBeVisible();
+
+    await control("kratos", "start");
+    await page.getByRole("link", { name: "Try again now" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    for (const { page: p, user } of users) {
+      await expectKratosSession(p, user);
+      await expectSignedIn(p, user);
+    }
+  });
+
+  test("Redis stops: sign-ins still work and each instance falls back to its own counters", async ({
+    page,
+  }) => {
+    await control("redis", "stop");
+    const user = newUser("no-redis");
+    await register(page, user);
+    await page.context().clearCookies();
+    await submitPasswordLogin(page, user);
+    await expect(page).not.toHaveURL(/\/login\?/);
+
+    await page.context().clearCookies();
+    await page.goto("/login");
+    const flowId = new URL(page.url()).searchParams.get("flow")!;
+    const csrf = (await page.locator('input[name="csrf_token"]').first().getAttribute("value"))!;
+    // Without Redis each instance counts alone (README "Rate limits"), so through nginx's
+    // round-robin an account gets between one and N instances' worth of attempts.
+    let allowed = 0;
+    for (; allowed <= ACCOUNT_POINTS * Math.max(1, INSTANCES.length); allowed++) {
+      const res = await page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
+        form: {
+          csrf_token: csrf,
+          identifier: user.email,
+          password: `wrong-${allowed}-password`,
+          method: "password",
+        },
+        maxRedirects: 0,
+      });
+      expect(res.status()).toBe(303);
+      if (res.headers()["location"]?.includes("too_many_attempts")) break;
+    }
+    expect(allowed).toBeGreaterThanOrEqual(ACCOUNT_POINTS);
+    expect(allowed).toBeLessThanOrEqual(ACCOUNT_POINTS * Math.max(1, INSTANCES.length));
+  });
+});
