@@ -1,12 +1,15 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": here,
       // Lets integration tests import server modules (lib/rateLimit.ts) directly.
-      "server-only": path.resolve(__dirname, "test/stubs/server-only.ts"),
+      "server-only": path.join(here, "test/stubs/server-only.ts"),
     },
   },
   test: {

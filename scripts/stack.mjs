@@ -238,7 +238,8 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
     const env = { ...appEnv(s, secrets), ...extraAppEnv };
     const nextArgs =
       app === "dev"
-        ? ["dev", "-p", String(s.ports.app), "-H", "127.0.0.1"]
+        ? // "localhost", so that Next's own banner shows the same URL as ours (still loopback only).
+          ["dev", "-p", String(s.ports.app), "-H", "localhost"]
         : ["start", "-p", String(s.ports.app), "-H", "127.0.0.1"];
     log(`[stack] starting the app (next ${app}) on ${s.appUrl}…`);
     const next = run(bin("next"), nextArgs, {
