@@ -3,6 +3,7 @@
 // codes came from the same inbox (Kratos issue #4317). This module counts channels instead.
 // What it knows of each method comes from the method registry (lib/policy/methods.ts).
 // Pure: no I/O, no framework imports.
+import { field, hasField, type Submission } from "@/lib/kratos/submission";
 import { METHODS, methodByGroup, methodByKey, type Channel, type KratosMethod } from "@/lib/policy/methods";
 
 export type Aal = "aal0" | "aal1" | "aal2";
@@ -147,13 +148,11 @@ export function channelOfGroup(
 }
 
 /** Fields that belong to the `code` method's aal2 step: sending, resending or entering a code. */
-const CODE_FIELDS = ["code", "address", "resend"];
+const CODE_FIELDS = ["code", "address", "resend"] as const;
 
 /** True when a login form submission uses (or asks for) an emailed code. */
-export function isCodeSubmission(form: URLSearchParams | Record<string, unknown>): boolean {
-  const get = (k: string) => (form instanceof URLSearchParams ? form.get(k) : (form[k] as unknown));
-  const has = (k: string) => (form instanceof URLSearchParams ? form.has(k) : k in form);
-  return get("method") === "code" || CODE_FIELDS.some(has);
+export function isCodeSubmission(form: Submission): boolean {
+  return field(form, "method") === "code" || CODE_FIELDS.some((f) => hasField(form, f));
 }
 
 export type GuardDecision = { allowed: true } | { allowed: false; reason: "same_channel_second_factor" };
@@ -164,7 +163,7 @@ export type GuardDecision = { allowed: true } | { allowed: false; reason: "same_
  * first-factor login, which Kratos judges alone.
  */
 export function guardLoginSubmission(
-  form: URLSearchParams | Record<string, unknown>,
+  form: Submission,
   sessionAmr: readonly AmrEntry[] | null,
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
 ): GuardDecision {

@@ -4,39 +4,53 @@ import { clientIpOf, rateLimitKeys } from "@/lib/rateLimitRules";
 const form = (o: Record<string, string>) => new URLSearchParams(o);
 
 describe("rateLimitKeys", () => {
+  const login = { account: true };
+  const emails = { address: true };
+
   it("counts password sign-ins per identifier, case-insensitively", () => {
+    expect(rateLimitKeys(login, form({ identifier: " Ada@Example.test ", password: "x" }), {})).toEqual([
+      { bucket: "account", key: "id:ada@example.test" },
+    ]);
+  });
+
+  it("counts the legacy password_identifier as the same account (Kratos falls back to it)", () => {
+    expect(rateLimitKeys(login, { password_identifier: "ADA@example.test", password: "x" }, {})).toEqual([
+      { bucket: "account", key: "id:ada@example.test" },
+    ]);
     expect(
-      rateLimitKeys("self-service/login", form({ identifier: " Ada@Example.test ", password: "x" }), {}),
+      rateLimitKeys(login, form({ identifier: "", password_identifier: "ada@example.test" }), {}),
     ).toEqual([{ bucket: "account", key: "id:ada@example.test" }]);
+  });
+
+  it("gives a form and a JSON body of one sign-in the same key", () => {
+    const a = rateLimitKeys(login, form({ identifier: "ada@example.test", password: "x" }), {});
+    const b = rateLimitKeys(login, { identifier: "ada@example.test", password: "x" }, {});
+    expect(a).toEqual(b);
   });
 
   it("counts second-factor and refresh steps (no identifier) per session", () => {
     expect(
-      rateLimitKeys("self-service/login", form({ method: "totp", totp_code: "123456" }), {
-        sessionKey: "abc",
-      }),
+      rateLimitKeys(login, form({ method: "totp", totp_code: "123456" }), { sessionKey: "abc" }),
     ).toEqual([{ bucket: "account", key: "session:abc" }]);
   });
 
   it("counts recovery and verification emails per address, JSON bodies too", () => {
-    expect(rateLimitKeys("self-service/recovery", { email: "A@x.test", method: "code" }, {})).toEqual([
+    expect(rateLimitKeys(emails, { email: "A@x.test", method: "code" }, {})).toEqual([
       { bucket: "address", key: "a@x.test" },
     ]);
-    expect(rateLimitKeys("self-service/verification", form({ email: "b@x.test" }), {})).toEqual([
+    expect(rateLimitKeys(emails, form({ email: "b@x.test" }), {})).toEqual([
       { bucket: "address", key: "b@x.test" },
     ]);
   });
 
-  it("adds the client address when one is known, and nothing for other paths", () => {
-    expect(rateLimitKeys("self-service/registration", form({}), { clientIp: "203.0.113.9" })).toEqual([
+  it("adds the client address when one is known, and only that without a bucket rule", () => {
+    expect(rateLimitKeys({}, form({ identifier: "a@x.test" }), { clientIp: "203.0.113.9" })).toEqual([
       { bucket: "ip", key: "203.0.113.9" },
     ]);
-    expect(rateLimitKeys("self-service/login/browser", null, { clientIp: "203.0.113.9" })).toEqual([]);
-    expect(rateLimitKeys("sessions/whoami", null, { clientIp: "203.0.113.9" })).toEqual([]);
   });
 
   it("a code entry without identifier or session draws from no account bucket", () => {
-    expect(rateLimitKeys("self-service/login", null, {})).toEqual([]);
+    expect(rateLimitKeys(login, form({}), {})).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 // Which rate-limit buckets a self-service submission draws from. Pure. Kratos (open source)
 // has no rate limits of its own, so the proxy keeps password, TOTP and code guessing slow
 // and stops anyone from flooding an inbox with recovery or verification emails.
-import { field, type ParsedForm } from "@/lib/kratos/formBody";
+import type { RateLimitRule } from "@/lib/kratos/proxyRoutes";
+import { field, type Submission } from "@/lib/kratos/submission";
 
 export type Bucket = "account" | "address" | "ip";
 
@@ -25,20 +26,21 @@ export interface SubmissionContext {
   sessionKey?: string;
 }
 
-/** The buckets a POST to `path` (a Kratos public path) consumes. */
-export function rateLimitKeys(path: string, form: ParsedForm | null, ctx: SubmissionContext): BucketKey[] {
-  const m = /^self-service\/(login|registration|recovery|verification|settings)$/.exec(path);
-  if (!m) return [];
+/**
+ * The buckets a submission draws from, under its route's rule. Keys come from the canonical
+ * submission (lib/kratos/submission.ts), so every encoding of one sign-in counts alike.
+ */
+export function rateLimitKeys(rule: RateLimitRule, s: Submission, ctx: SubmissionContext): BucketKey[] {
   const keys: BucketKey[] = [];
   if (ctx.clientIp) keys.push({ bucket: "ip", key: ctx.clientIp });
-  const flow = m[1];
-  if (flow === "login") {
-    const identifier = form ? field(form, "identifier")?.trim().toLowerCase() : undefined;
+  if (rule.account) {
+    // Kratos's password method falls back to the legacy `password_identifier` when `identifier` is empty.
+    const identifier = (field(s, "identifier") || field(s, "password_identifier"))?.trim().toLowerCase();
     if (identifier) keys.push({ bucket: "account", key: `id:${identifier}` });
     else if (ctx.sessionKey) keys.push({ bucket: "account", key: `session:${ctx.sessionKey}` });
   }
-  if (flow === "recovery" || flow === "verification") {
-    const email = form ? field(form, "email")?.trim().toLowerCase() : undefined;
+  if (rule.address) {
+    const email = field(s, "email")?.trim().toLowerCase();
     if (email) keys.push({ bucket: "address", key: email });
   }
   return keys;

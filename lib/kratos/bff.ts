@@ -1,7 +1,8 @@
 // The BFF proxy: forwards browser and app-client calls to Kratos public, which is never
-// exposed itself. Redirects are passed back, not followed, and every Set-Cookie survives.
-// Before forwarding: rate limits on submissions, the factor guard on login submissions and
-// the app's own AAL check on settings (lib/factorPolicy.ts, lib/accessDecision.ts).
+// exposed itself. One route table (proxyRoutes.ts) says what is served and which checks run;
+// a submission is parsed once (submission.ts), checked, and forwarded re-encoded by the proxy,
+// so Kratos acts on exactly what the checks judged. Redirects are passed back, not followed,
+// and every Set-Cookie survives.
 import "server-only";
 import type { NextRequest } from "next/server";
 import { decideAccess } from "@/lib/accessDecision";
@@ -9,8 +10,10 @@ import { getConfig } from "@/lib/config";
 import { guardLoginSubmission, isCodeSubmission } from "@/lib/factorPolicy";
 import { forwardToPublic, whoami } from "@/lib/kratos/client";
 import { isNoticeId, KratosUnavailableError, NOTICES, type NoticeId } from "@/lib/kratos/errors";
-import { parseFormBody, type ParsedForm } from "@/lib/kratos/formBody";
-import { forwardRequestHeaders, isAllowedKratosPath, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
+import { parseMediaType } from "@/lib/kratos/mediaType";
+import { matchProxyRoute, type MethodRule, type ProxyCheck } from "@/lib/kratos/proxyRoutes";
+import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
+import { canonicalForm, encodeSubmission, readSubmission, type Submission } from "@/lib/kratos/submission";
 import { jsonError } from "@/lib/jsonError";
 import { loginPath, withNotice } from "@/lib/paths";
 import { consume } from "@/lib/rateLimit";
@@ -20,10 +23,7 @@ import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/
 import { factsOf } from "@/lib/sessionState";
 import { unavailableResponse, wantsJson } from "@/lib/unavailablePage";
 
-const MAX_BODY_BYTES = 64 * 1024;
-
-// Submissions that can change who is signed in or how: the session cache must not outlive them.
-const SESSION_CHANGING = /^self-service\/(login|registration|recovery|settings|logout)(\/api)?$/;
+export const MAX_BODY_BYTES = 64 * 1024;
 
 interface Refusal {
   status: number;
@@ -35,6 +35,7 @@ interface Refusal {
 }
 
 function refuse(req: NextRequest, r: Refusal): Response {
+  console.warn(`[proxy] ${r.status} ${req.method} ${JSON.stringify(req.nextUrl.pathname)}: ${r.id}`);
   if (!r.backTo || wantsJson(req.headers) || sessionTokenOf(req.headers)) {
     return jsonError(r.status, r.id, r.message, r.headers);
   }
@@ -49,11 +50,19 @@ function flowPage(req: NextRequest, path: string, notice: NoticeId): string | un
   return flowId ? `/${flow}?flow=${encodeURIComponent(flowId)}&notice=${notice}` : undefined;
 }
 
+interface CheckContext {
+  req: NextRequest;
+  path: string;
+  rule: MethodRule;
+  /** The canonical submission (empty for reads). */
+  submission: Submission;
+}
+
 /** Rate limits (lib/rateLimitRules.ts): a refused submission never reaches Kratos. */
-async function rateLimit(req: NextRequest, path: string, form: ParsedForm | null): Promise<Response | null> {
+async function rateLimit({ req, path, rule, submission }: CheckContext): Promise<Response | null> {
   const secret = sessionTokenOf(req.headers) ?? req.cookies.get(KRATOS_SESSION_COOKIE)?.value;
   const result = await consume(
-    rateLimitKeys(path, form, {
+    rateLimitKeys(rule.rateLimit ?? {}, submission, {
       clientIp: clientIpOf(req.headers, getConfig().trustProxy),
       sessionKey: secret ? bindingOf(secret) : undefined,
     }),
@@ -72,26 +81,14 @@ async function rateLimit(req: NextRequest, path: string, form: ParsedForm | null
  * The factor guard: an aal2 email-code submission from a session whose first factor came
  * from the same inbox is answered here and never reaches Kratos.
  */
-async function factorGuard(
-  req: NextRequest,
-  path: string,
-  form: ParsedForm | null,
-): Promise<Response | null> {
-  if (form === null) {
-    // Kratos reads form, multipart and JSON bodies; refuse what the guard cannot inspect.
-    return refuse(req, {
-      status: 415,
-      id: "unsupported_media_type",
-      message: "Send the form as form data or a JSON object.",
-    });
-  }
-  if (!isCodeSubmission(form)) return null;
+async function factorGuard({ req, path, submission }: CheckContext): Promise<Response | null> {
+  if (!isCodeSubmission(submission)) return null;
   const session = await whoami({
     cookie: req.headers.get("cookie"),
     sessionToken: sessionTokenOf(req.headers),
   });
   const amr = session?.authentication_methods?.map((m) => ({ method: m.method, aal: m.aal })) ?? null;
-  if (guardLoginSubmission(form, amr).allowed) return null;
+  if (guardLoginSubmission(submission, amr).allowed) return null;
   return refuse(req, {
     status: 403,
     id: "second_factor_same_channel",
@@ -105,7 +102,7 @@ async function factorGuard(
  * Kratos calls aal2 from two codes of one inbox (only possible by reaching Kratos directly)
  * is sent to step-up here instead of reaching Kratos's settings endpoints.
  */
-async function settingsGuard(req: NextRequest): Promise<Response | null> {
+async function settingsGuard({ req }: CheckContext): Promise<Response | null> {
   const token = sessionTokenOf(req.headers);
   const session = await whoami(token ? { sessionToken: token } : { cookie: req.headers.get("cookie") });
   if (!session) return null; // Kratos answers "sign in first" itself.
@@ -130,57 +127,112 @@ function sameOriginPath(url: string | null): string {
   }
 }
 
+const CHECKS: Record<ProxyCheck, (c: CheckContext) => Promise<Response | null>> = {
+  settings_guard: settingsGuard,
+  rate_limit: rateLimit,
+  factor_guard: factorGuard,
+};
+
+/** The request body, or null when it is larger than MAX_BODY_BYTES (never buffered past it). */
+async function readCappedBody(req: NextRequest): Promise<Uint8Array | null> {
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) body.set(c, (at += c.byteLength) - c.byteLength);
+  return body;
+}
+
+type BodyResult = { submission: Submission } | { refusal: Refusal };
+
+/** Reads and parses a submission body: size, media type and syntax are refused with 413/415/400. */
+async function readBodySubmission(req: NextRequest): Promise<BodyResult> {
+  const tooLarge: Refusal = {
+    status: 413,
+    id: "payload_too_large",
+    message: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
+  };
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return { refusal: tooLarge };
+  const media = parseMediaType(req.headers.get("content-type"));
+  if (!media.ok)
+    return { refusal: { status: media.status, id: "unsupported_media_type", message: media.message } };
+  const bytes = await readCappedBody(req);
+  if (!bytes) return { refusal: tooLarge };
+  const read = readSubmission(media.type, bytes);
+  if (!read.ok) return { refusal: { status: read.status, id: "bad_request", message: read.message } };
+  return { submission: read.submission };
+}
+
 export async function proxyToKratos(req: NextRequest, segments: string[]): Promise<Response> {
-  const path = segments.join("/");
-  if (!isAllowedKratosPath(path)) return refuse(req, { status: 404, id: "not_found", message: "Not found" });
+  const match = matchProxyRoute(segments.join("/"), req.method);
+  if (match.type === "not_found") return refuse(req, { status: 404, id: "not_found", message: "Not found" });
+  if (match.type === "method_not_allowed") {
+    return refuse(req, {
+      status: 405,
+      id: "method_not_allowed",
+      message: `Allowed methods: ${match.allow}.`,
+      headers: { allow: match.allow },
+    });
+  }
+  const { path, rule } = match;
   const cfg = getConfig();
-  const method = req.method.toUpperCase();
-  const hasBody = method !== "GET" && method !== "HEAD";
   // After a failed submission, retry from the page the form was on (same origin only).
   const retryPath =
-    method === "GET"
+    req.method === "GET"
       ? `${req.nextUrl.pathname}${req.nextUrl.search}`
       : sameOriginPath(req.headers.get("referer"));
+  // `notice` is the app's own parameter (a message to show on the new flow): keep it from
+  // Kratos and put it back on the redirect to the flow page.
+  const query = new URLSearchParams(req.nextUrl.search);
+  const notice = query.get("notice");
+  query.delete("notice");
 
   try {
-    if (/^self-service\/settings(\/(browser|api|flows))?$/.test(path)) {
-      const refused = await settingsGuard(req);
+    let submission: Submission = new URLSearchParams();
+    let forwardQuery = query;
+    let body: { contentType: string; body: string } | undefined;
+    if (rule.submission === "body") {
+      const read = await readBodySubmission(req);
+      if ("refusal" in read) return refuse(req, read.refusal);
+      submission = read.submission;
+      body = encodeSubmission(submission);
+      // The form's action carries only the flow id; Kratos reads nothing else from it.
+      const flow = query.get("flow");
+      forwardQuery = new URLSearchParams(flow === null ? {} : { flow });
+    } else if (rule.submission === "query") {
+      submission = forwardQuery = canonicalForm(query);
+    }
+    for (const check of rule.checks) {
+      const refused = await CHECKS[check]({ req, path, rule, submission });
       if (refused) return refused;
     }
-    let body: ArrayBuffer | undefined;
-    if (hasBody) {
-      body = await req.arrayBuffer();
-      if (body.byteLength > MAX_BODY_BYTES) {
-        return refuse(req, { status: 413, id: "payload_too_large", message: "Request body too large" });
-      }
-      if (method === "POST") {
-        const form = await parseFormBody(req.headers.get("content-type") ?? "", body);
-        const refused =
-          (await rateLimit(req, path, form)) ??
-          (path === "self-service/login" ? await factorGuard(req, path, form) : null);
-        if (refused) return refused;
-      }
-    }
 
-    // `notice` is the app's own parameter (a message to show on the new flow): keep it
-    // from Kratos and put it back on the redirect to the flow page.
-    const search = new URLSearchParams(req.nextUrl.search);
-    const notice = search.get("notice");
-    search.delete("notice");
-    const upstream = await forwardToPublic(path, search.size ? `?${search}` : "", {
-      method,
-      headers: forwardRequestHeaders(req.headers, { clientIp: clientIpOf(req.headers, cfg.trustProxy) }),
-      body,
+    const headers = forwardRequestHeaders(req.headers, { clientIp: clientIpOf(req.headers, cfg.trustProxy) });
+    if (body) headers.set("content-type", body.contentType);
+    const upstream = await forwardToPublic(path, forwardQuery.size ? `?${forwardQuery}` : "", {
+      method: req.method,
+      headers,
+      body: body?.body,
     });
-    const headers = returnedResponseHeaders(upstream.headers);
-    const location = headers.get("location");
+    const out = returnedResponseHeaders(upstream.headers);
+    const location = out.get("location");
     if (notice && isNoticeId(notice) && location && path.endsWith("/browser")) {
-      headers.set("location", withNotice(location, notice));
+      out.set("location", withNotice(location, notice));
     }
-    const changesSession =
-      (hasBody && SESSION_CHANGING.test(path)) || (method === "GET" && path === "self-service/logout");
-    if (changesSession) headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
-    return new Response(upstream.body, { status: upstream.status, headers });
+    if (rule.clearsSessionCache) out.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
+    return new Response(upstream.body, { status: upstream.status, headers: out });
   } catch (err) {
     if (err instanceof KratosUnavailableError) return unavailableResponse(retryPath, wantsJson(req.headers));
     throw err;

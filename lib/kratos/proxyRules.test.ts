@@ -1,76 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  forwardRequestHeaders,
-  isAllowedKratosPath,
-  returnedResponseHeaders,
-  upstreamUrl,
-} from "@/lib/kratos/proxyRules";
-
-describe("isAllowedKratosPath", () => {
-  it.each([
-    "self-service/login/browser",
-    "self-service/login",
-    "self-service/login/flows",
-    "self-service/login/api",
-    "self-service/registration/browser",
-    "self-service/recovery/flows",
-    "self-service/verification",
-    "self-service/settings/api",
-    "self-service/settings/browser",
-    "self-service/logout/browser",
-    "self-service/logout/api",
-    "self-service/logout",
-    "self-service/errors",
-    "sessions/whoami",
-    ".well-known/ory/webauthn.js",
-  ])("allows %s", (path) => {
-    expect(isAllowedKratosPath(path)).toBe(true);
-  });
-
-  it.each([
-    // Admin and other non-public endpoints.
-    "admin/identities",
-    "identities",
-    "identities/abc",
-    "health/ready",
-    "health/alive",
-    "version",
-    "schemas",
-    "schemas/default",
-    "metrics/prometheus",
-    // Session management beyond whoami.
-    "sessions",
-    "sessions/abc-123",
-    "sessions/whoami/extra",
-    "sessions/token-exchange",
-    // Traversal and empty segments.
-    "self-service/login/../../admin",
-    "self-service/login/..",
-    "self-service/..",
-    "self-service//login",
-    "self-service/login//browser",
-    // Not anchored: prefixes, suffixes, leading slashes, near misses.
-    "/self-service/login",
-    "self-service/login/",
-    "self-service/login/browser/",
-    "self-service/login/browser/x",
-    "self-service/login/flows?id=1",
-    "self-service/login\n",
-    "x/self-service/login",
-    "Self-Service/login",
-    "self-service/login/browse",
-    "self-service/logout/flows",
-    "self-service/errors/x",
-    "self-service/fed-cm/parameters",
-    "self-service/methods/oidc/callback/github",
-    ".well-known/ory/webauthn.jsx",
-    ".well-known/jwks.json",
-    "self-service%2Flogin",
-    "",
-  ])("refuses %j", (path) => {
-    expect(isAllowedKratosPath(path)).toBe(false);
-  });
-});
+import { forwardRequestHeaders, returnedResponseHeaders, upstreamUrl } from "@/lib/kratos/proxyRules";
 
 describe("forwardRequestHeaders", () => {
   const incoming = new Headers({
@@ -101,21 +30,20 @@ describe("forwardRequestHeaders", () => {
       "accept",
       "accept-language",
       "authorization",
-      "content-type",
       "cookie",
       "user-agent",
       "x-session-token",
     ]);
     expect(out.get("cookie")).toBe("csrf_token_abc=xyz; ory_kratos_session=s3ss10n");
-    expect(out.get("content-type")).toBe("application/x-www-form-urlencoded");
     expect(out.get("x-session-token")).toBe("ory_st_abc");
     expect(out.get("authorization")).toBe("Bearer t0ken");
     expect(out.get("accept-language")).toBe("de-CH, en;q=0.8");
   });
 
-  it("drops Host, Origin, Referer and every client-supplied forwarding header", () => {
+  it("drops Host, Origin, Referer, the client's Content-Type and every forwarding header", () => {
     const out = forwardRequestHeaders(incoming);
     for (const name of [
+      "content-type",
       "host",
       "origin",
       "referer",

@@ -1,27 +1,11 @@
-// Pure rules of the BFF proxy: which Kratos paths it serves and which headers cross it.
+// Pure rules of the BFF proxy: which headers cross it (its paths are in proxyRoutes.ts).
 
-/** Kratos public endpoints a browser or an app client may reach through the proxy. */
-const ALLOWED_PATHS: RegExp[] = [
-  /^self-service\/(login|registration|recovery|verification|settings)(\/(browser|api|flows))?$/,
-  /^self-service\/logout(\/(browser|api))?$/,
-  /^self-service\/errors$/,
-  /^sessions\/whoami$/,
-  /^\.well-known\/ory\/webauthn\.js$/,
-];
-
-/** True when `path` (no leading slash) is a Kratos public endpoint the proxy forwards. */
-export function isAllowedKratosPath(path: string): boolean {
-  if (path.includes("..") || path.includes("//")) return false;
-  return ALLOWED_PATHS.some((re) => re.test(path));
-}
-
-// Request headers Kratos needs: content negotiation, the body type, cookies (CSRF + session),
-// session tokens for API clients, and the language for messages. Nothing else leaks through
-// (no Host, no X-Forwarded-* a client could forge).
+// Request headers Kratos needs: content negotiation, cookies (CSRF + session), session tokens
+// for API clients, and the language for messages. Nothing else leaks through (no Host, no
+// X-Forwarded-* a client could forge); the body's Content-Type is the proxy's own.
 const FORWARDED_REQUEST_HEADERS = [
   "accept",
   "accept-language",
-  "content-type",
   "cookie",
   "authorization",
   "x-session-token",

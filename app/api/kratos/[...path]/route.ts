@@ -7,8 +7,12 @@ async function handle(req: NextRequest, ctx: Ctx) {
   return proxyToKratos(req, (await ctx.params).path);
 }
 
+// Every method Next routes comes to the proxy, whose route table answers 405 for the ones a
+// path does not serve (instead of Next's own empty 405 or automatic OPTIONS).
 export const GET = handle;
+export const HEAD = handle;
 export const POST = handle;
 export const PUT = handle;
 export const PATCH = handle;
 export const DELETE = handle;
+export const OPTIONS = handle;

@@ -1,0 +1,122 @@
+// The BFF proxy's one route table: every Kratos public path it serves, and for each method
+// where the submission comes from and which checks run before Kratos sees it. A path or a
+// method that is not here is refused (404/405); nothing is forwarded by default. Pure.
+
+export type ProxyMethod = "GET" | "POST" | "DELETE";
+
+/** Checks run in this order; each may answer instead of Kratos (bff.ts implements them). */
+export type ProxyCheck = "settings_guard" | "rate_limit" | "factor_guard";
+
+/** Rate-limit buckets besides the per-client one (lib/rateLimitRules.ts). */
+export interface RateLimitRule {
+  /** Sign-in attempts per account: identifier, or the session for second-factor steps. */
+  account?: boolean;
+  /** Emails per address: the `email` field of recovery and verification. */
+  address?: boolean;
+}
+
+export interface MethodRule {
+  /**
+   * Where the submission the checks read comes from: a form or JSON body (re-encoded by the
+   * proxy, with only `flow` kept from the query), or the query (links from emails).
+   * Absent: a read; the query is forwarded and there is no body.
+   */
+  submission?: "body" | "query";
+  checks: readonly ProxyCheck[];
+  rateLimit?: RateLimitRule;
+  /** The request can change who is signed in: the session-check cache is cleared. */
+  clearsSessionCache?: boolean;
+}
+
+export interface ProxyRoute {
+  /** The Kratos public path, without a leading slash. */
+  path: string;
+  methods: Partial<Record<ProxyMethod, MethodRule>>;
+}
+
+const READ: MethodRule = { checks: [] };
+const SETTINGS_READ: MethodRule = { checks: ["settings_guard"] };
+
+function flowRoutes(
+  flow: string,
+  submit: Partial<Record<ProxyMethod, MethodRule>>,
+  read: MethodRule = READ,
+): ProxyRoute[] {
+  return [
+    { path: `self-service/${flow}/browser`, methods: { GET: read } },
+    { path: `self-service/${flow}/api`, methods: { GET: read } },
+    { path: `self-service/${flow}/flows`, methods: { GET: read } },
+    { path: `self-service/${flow}`, methods: submit },
+  ];
+}
+
+export const PROXY_ROUTES: readonly ProxyRoute[] = [
+  ...flowRoutes("login", {
+    POST: {
+      submission: "body",
+      checks: ["rate_limit", "factor_guard"],
+      rateLimit: { account: true },
+      clearsSessionCache: true,
+    },
+  }),
+  ...flowRoutes("registration", {
+    POST: { submission: "body", checks: ["rate_limit"], clearsSessionCache: true },
+  }),
+  // Recovery and verification emails carry links to the submission path (GET with the code).
+  ...flowRoutes("recovery", {
+    GET: {
+      submission: "query",
+      checks: ["rate_limit"],
+      rateLimit: { address: true },
+      clearsSessionCache: true,
+    },
+    POST: {
+      submission: "body",
+      checks: ["rate_limit"],
+      rateLimit: { address: true },
+      clearsSessionCache: true,
+    },
+  }),
+  ...flowRoutes("verification", {
+    GET: { submission: "query", checks: ["rate_limit"], rateLimit: { address: true } },
+    POST: { submission: "body", checks: ["rate_limit"], rateLimit: { address: true } },
+  }),
+  ...flowRoutes(
+    "settings",
+    { POST: { submission: "body", checks: ["settings_guard", "rate_limit"], clearsSessionCache: true } },
+    SETTINGS_READ,
+  ),
+  { path: "self-service/logout/browser", methods: { GET: READ } },
+  // The logout link Kratos hands out (`?token=`), and native apps' logout with a session token.
+  { path: "self-service/logout", methods: { GET: { checks: [], clearsSessionCache: true } } },
+  {
+    path: "self-service/logout/api",
+    methods: { DELETE: { submission: "body", checks: [], clearsSessionCache: true } },
+  },
+  { path: "self-service/errors", methods: { GET: READ } },
+  { path: "sessions/whoami", methods: { GET: READ } },
+  { path: ".well-known/ory/webauthn.js", methods: { GET: READ } },
+];
+
+const BY_PATH = new Map(PROXY_ROUTES.map((r) => [r.path, r]));
+
+export type RouteMatch =
+  | { type: "route"; path: string; method: ProxyMethod; rule: MethodRule }
+  | { type: "not_found" }
+  | { type: "method_not_allowed"; allow: string };
+
+/** The methods a route answers, as an `Allow` header (HEAD wherever GET). */
+export function allowHeader(route: ProxyRoute): string {
+  const methods = Object.keys(route.methods);
+  return (methods.includes("GET") ? [...methods, "HEAD"] : methods).join(", ");
+}
+
+/** Finds the table entry for a request; HEAD is served as GET. */
+export function matchProxyRoute(path: string, method: string): RouteMatch {
+  const route = BY_PATH.get(path);
+  if (!route) return { type: "not_found" };
+  const m = (method === "HEAD" ? "GET" : method) as ProxyMethod;
+  const rule = Object.hasOwn(route.methods, m) ? route.methods[m] : undefined;
+  if (!rule) return { type: "method_not_allowed", allow: allowHeader(route) };
+  return { type: "route", path: route.path, method: m, rule };
+}

@@ -1,0 +1,129 @@
+// The canonical submission: the proxy parses a body once, every check reads the parsed value,
+// and Kratos gets that value re-encoded by the proxy, never the client's bytes. Pure.
+//
+// Where Kratos (ory/x decoderx v0.0.660) could still read the parsed value differently from
+// the checks, the value is narrowed or refused here:
+// - Form fields: Kratos takes the first value of a text field (`url.Values.Get`), the last of
+//   a boolean, all of an array. The fields the checks read keep only their first value, so
+//   Kratos and the checks read the same one; other fields go through as sent.
+// - JSON: Go's encoding/json matches field names case-insensitively (with Unicode folding:
+//   "Method", "METHOD" and "addreſs" all fill `method`/`address`), so top-level names must be
+//   lower-case ASCII, as Kratos spells them. Duplicate names: JSON.parse and Go both keep the
+//   last, and the re-encoding has no duplicates. Numbers must survive a round trip.
+import type { BodyType } from "@/lib/kratos/mediaType";
+
+/** A parsed form body (URL-encoded) or a JSON object body. */
+export type Submission = URLSearchParams | Record<string, unknown>;
+
+/** Every field a check reads (rate-limit keys, factor guard): one value, a string. */
+export const CHECKED_FIELDS = [
+  "method",
+  "identifier",
+  "password_identifier",
+  "address",
+  "code",
+  "resend",
+  "email",
+] as const;
+export type CheckedField = (typeof CHECKED_FIELDS)[number];
+
+export type SubmissionVerdict =
+  { ok: true; submission: Submission } | { ok: false; status: 400; message: string };
+
+const MAX_JSON_DEPTH = 32;
+const MALFORMED_PERCENT = /%(?![0-9A-Fa-f]{2})/;
+
+function refused(message: string): SubmissionVerdict {
+  return { ok: false, status: 400, message };
+}
+
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** A form body with the checked fields narrowed to their first value. */
+export function canonicalForm(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  const seen = new Set<string>();
+  for (const [name, value] of params) {
+    if ((CHECKED_FIELDS as readonly string[]).includes(name)) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+    }
+    out.append(name, value);
+  }
+  return out;
+}
+
+/** Why a JSON value cannot be forwarded faithfully, or null when it can. */
+function jsonProblem(value: unknown, depth: number): string | null {
+  if (depth > MAX_JSON_DEPTH) return `JSON nested deeper than ${MAX_JSON_DEPTH} levels.`;
+  if (
+    typeof value === "number" &&
+    !(Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value)))
+  ) {
+    return "A JSON number is too large to forward exactly.";
+  }
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) {
+      const p = jsonProblem(v, depth + 1);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+function readJson(text: string): SubmissionVerdict {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return refused("The body is not valid JSON.");
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    return refused("The JSON body must be an object.");
+  }
+  const object = value as Record<string, unknown>;
+  const badName = Object.keys(object).find((k) => /[A-Z]|[^\x00-\x7f]/.test(k));
+  if (badName !== undefined) {
+    return refused(
+      `The field name ${JSON.stringify(badName)} must be lower-case ASCII, as Kratos spells it.`,
+    );
+  }
+  const notText = CHECKED_FIELDS.find((f) => Object.hasOwn(object, f) && typeof object[f] !== "string");
+  if (notText) return refused(`The field "${notText}" must be a string.`);
+  const problem = jsonProblem(object, 0);
+  return problem ? refused(problem) : { ok: true, submission: object };
+}
+
+/** Parses a body of a media type `parseMediaType` accepted. */
+export function readSubmission(type: BodyType, bytes: Uint8Array): SubmissionVerdict {
+  if (bytes.byteLength === 0) return refused("The body is empty.");
+  const text = utf8(bytes);
+  if (text === null) return refused("The body is not valid UTF-8.");
+  if (type === "json") return readJson(text);
+  if (MALFORMED_PERCENT.test(text)) return refused("The form body has a malformed percent-encoding.");
+  return { ok: true, submission: canonicalForm(new URLSearchParams(text)) };
+}
+
+/** The body and Content-Type the proxy forwards for a submission. */
+export function encodeSubmission(s: Submission): { contentType: string; body: string } {
+  return s instanceof URLSearchParams
+    ? { contentType: "application/x-www-form-urlencoded", body: s.toString() }
+    : { contentType: "application/json", body: JSON.stringify(s) };
+}
+
+/** A checked field's value, or undefined when absent. */
+export function field(s: Submission, name: CheckedField): string | undefined {
+  const v = s instanceof URLSearchParams ? s.get(name) : Object.hasOwn(s, name) ? s[name] : undefined;
+  return typeof v === "string" ? v : undefined;
+}
+
+/** True when the submission carries the checked field at all (even empty). */
+export function hasField(s: Submission, name: CheckedField): boolean {
+  return s instanceof URLSearchParams ? s.has(name) : Object.hasOwn(s, name);
+}
