@@ -47,6 +47,8 @@ test("the same-inbox bypass is closed: hidden on the page, refused at the proxy,
     maxRedirects: 0,
   });
   expect(withCode.status()).toBe(303);
+  // Kratos would answer 303 too (back to its flow): only the notice shows the proxy refused it.
+  expect(withCode.headers()["location"]).toContain(`/login?flow=${flowId}&notice=inbox_second_factor`);
   const asJson = await page.request.post(action, {
     data: { csrf_token: csrf, method: "code", address: user.email },
     headers: { accept: "application/json" },

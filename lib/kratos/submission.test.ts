@@ -134,6 +134,12 @@ describe("the proxy's reading of a submission: forwarded (re-encoded) or refused
     ],
     ["JSON: form body sent as JSON", JSON_TYPE, "method=code&address=a%40x.test", { refused: 400 }],
     [
+      "JSON: other names in any case go through",
+      JSON_TYPE,
+      '{"traits":{"Name":"A"},"Transient":1}',
+      asJson('{"traits":{"Name":"A"},"Transient":1}'),
+    ],
+    [
       "JSON: upper-case name (Go fills `method` from it)",
       JSON_TYPE,
       '{"Method":"code","Address":"a@x.test"}',

@@ -6,10 +6,11 @@
 // - Form fields: Kratos takes the first value of a text field (`url.Values.Get`), the last of
 //   a boolean, all of an array. The fields the checks read keep only their first value, so
 //   Kratos and the checks read the same one; other fields go through as sent.
-// - JSON: Go's encoding/json matches field names case-insensitively (with Unicode folding:
-//   "Method", "METHOD" and "addreſs" all fill `method`/`address`), so top-level names must be
-//   lower-case ASCII, as Kratos spells them. Duplicate names: JSON.parse and Go both keep the
-//   last, and the re-encoding has no duplicates. Numbers must survive a round trip.
+// - JSON: Kratos v1.3.1 flattens JSON submissions and reads names exactly, but Go's
+//   encoding/json (used by its other decoders) matches names case-insensitively with Unicode
+//   folding ("Method", "ADDRESS", "addre\u017fs" fill `method`/`address`). A name that folds to
+//   a checked field without being it is refused. Duplicate names: JSON.parse and Kratos both
+//   keep the last, and the re-encoding has none. Numbers must survive the round trip.
 import type { BodyType } from "@/lib/kratos/mediaType";
 
 /** A parsed form body (URL-encoded) or a JSON object body. */
@@ -29,6 +30,22 @@ export type CheckedField = (typeof CHECKED_FIELDS)[number];
 
 export type SubmissionVerdict =
   { ok: true; submission: Submission } | { ok: false; status: 400; message: string };
+
+const isCheckedField = (name: string): name is CheckedField =>
+  (CHECKED_FIELDS as readonly string[]).includes(name);
+
+// Non-ASCII letters Go's case folding maps onto ASCII ones (Kelvin sign, long s, dotted and dotless i).
+const GO_FOLDS_TO_ASCII: Record<string, string> = {
+  "\u212a": "k",
+  "\u017f": "s",
+  "\u0130": "i",
+  "\u0131": "i",
+};
+
+/** A name as Go's encoding/json compares it with an ASCII field name. */
+function goFold(name: string): string {
+  return [...name].map((c) => GO_FOLDS_TO_ASCII[c] ?? (c < "\x80" ? c.toLowerCase() : c)).join("");
+}
 
 const MAX_JSON_DEPTH = 32;
 const MALFORMED_PERCENT = /%(?![0-9A-Fa-f]{2})/;
@@ -50,7 +67,7 @@ export function canonicalForm(params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();
   const seen = new Set<string>();
   for (const [name, value] of params) {
-    if ((CHECKED_FIELDS as readonly string[]).includes(name)) {
+    if (isCheckedField(name)) {
       if (seen.has(name)) continue;
       seen.add(name);
     }
@@ -88,11 +105,9 @@ function readJson(text: string): SubmissionVerdict {
     return refused("The JSON body must be an object.");
   }
   const object = value as Record<string, unknown>;
-  const badName = Object.keys(object).find((k) => /[A-Z]|[^\x00-\x7f]/.test(k));
-  if (badName !== undefined) {
-    return refused(
-      `The field name ${JSON.stringify(badName)} must be lower-case ASCII, as Kratos spells it.`,
-    );
+  const lookalike = Object.keys(object).find((k) => !isCheckedField(k) && isCheckedField(goFold(k)));
+  if (lookalike !== undefined) {
+    return refused(`The field name ${JSON.stringify(lookalike)} must be spelled exactly as Kratos names it.`);
   }
   const notText = CHECKED_FIELDS.find((f) => Object.hasOwn(object, f) && typeof object[f] !== "string");
   if (notText) return refused(`The field "${notText}" must be a string.`);
