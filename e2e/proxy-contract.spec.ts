@@ -141,10 +141,9 @@ test("an inbox-first session cannot get a login code in any encoding; Kratos sen
 
 test("a password-first session gets its login code in every accepted encoding", async ({ page }) => {
   const user = await registerAndLogin(page, "contractok");
-  const flow = await aal2Flow(page);
-  const action = `/api/kratos/self-service/login?flow=${flow.id}`;
-  for (const v of ACCEPTED) {
-    const since = new Date();
+  for (const [i, v] of ACCEPTED.entries()) {
+    const flow = await aal2Flow(page);
+    const action = `/api/kratos/self-service/login?flow=${flow.id}`;
     const res = await post(page.request, action, v, {
       csrf_token: flow.csrf,
       method: "code",
@@ -154,8 +153,8 @@ test("a password-first session gets its login code in every accepted encoding", 
     expect.soft([303, 400], v.name).toContain(res.status());
     expect.soft(res.headers()["location"] ?? "", v.name).not.toContain("notice=");
     if (res.status() === 400) expect.soft((await res.json()).id, v.name).toBe(flow.id);
-    // Kratos read the re-encoded body as the same request: it sent the code.
-    await waitForCode(user.email, SUBJECTS.login, since);
+    // Kratos read the re-encoded body as the same request: it sent one more code.
+    await expect.poll(() => loginEmails(user), { message: v.name, timeout: 30_000 }).toBe(i + 1);
   }
 });
 
