@@ -1,4 +1,4 @@
-// The proxy forwards exactly what it checked: for every encoding of a submission, what the
+// The BFF forwards exactly what it checked: for every encoding of a submission, what the
 // factor guard and the rate limits decided and what the real Kratos did agree. Each row sends
 // the same intent with another Content-Type or body shape.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
@@ -23,7 +23,7 @@ const multipart = (f: Fields) =>
     .map(([k, v]) => `--b\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
     .join("") + "--b--\r\n";
 
-/** Encodings the proxy accepts: it re-encodes them, so Kratos reads what the checks read. */
+/** Encodings the BFF accepts: it re-encodes them, so Kratos reads what the checks read. */
 const ACCEPTED: Variant[] = [
   { name: "form", contentType: FORM, body: form },
   { name: "form, upper-case type", contentType: "Application/X-WWW-Form-URLEncoded", body: form },
@@ -33,7 +33,7 @@ const ACCEPTED: Variant[] = [
   { name: "JSON; a parameter naming the form type", contentType: `${JSON_TYPE}; x="${FORM}"`, body: json },
 ];
 
-/** Encodings the proxy refuses before any check: the status it answers. */
+/** Encodings the BFF refuses before any check: the status it answers. */
 const REFUSED: (Variant & { status: number })[] = [
   { name: "JSON body, JSON then form type", contentType: `${JSON_TYPE}, ${FORM}`, body: json, status: 415 },
   { name: "form body, form then JSON type", contentType: `${FORM}, ${JSON_TYPE}`, body: form, status: 415 },
@@ -58,7 +58,7 @@ interface AalTwoFlow {
   csrf: string;
 }
 
-/** The aal2 login flow of the page's session, created through the proxy. */
+/** The aal2 login flow of the page's session, created through the BFF. */
 async function aal2Flow(page: Page): Promise<AalTwoFlow> {
   const res = await page.request.get("/api/kratos/self-service/login/browser?aal=aal2", {
     headers: { accept: "application/json" },
@@ -197,7 +197,7 @@ test("the per-account limit counts every encoding of one account's sign-in alike
     const res = await attempt(v, fields);
     expect.soft(res.status(), `${i}: ${v.name}`).toBe(400);
   }
-  // The eleventh is stopped by the proxy, whatever the encoding, even with the right password.
+  // The eleventh is stopped by the BFF, whatever the encoding, even with the right password.
   for (const v of ACCEPTED) {
     const res = await attempt(v, { method: "password", identifier: user.email, password: user.password });
     expect.soft(res.status(), v.name).toBe(429);

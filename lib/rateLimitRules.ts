@@ -1,7 +1,7 @@
 // Which rate-limit buckets a self-service submission draws from. Pure. Kratos (open source)
-// has no rate limits of its own, so the proxy keeps password, TOTP and code guessing slow
+// has no rate limits of its own, so the BFF keeps password, TOTP and code guessing slow
 // and stops anyone from flooding an inbox with recovery or verification emails.
-import type { RateLimitRule } from "@/lib/kratos/proxyRoutes";
+import type { RateLimitRule } from "@/lib/kratos/bffRoutes";
 import { field, type Submission } from "@/lib/kratos/submission";
 
 export type Bucket = "account" | "address" | "ip";

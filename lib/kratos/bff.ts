@@ -1,6 +1,6 @@
-// The BFF proxy: forwards browser and app-client calls to Kratos public, which is never
-// exposed itself. One route table (proxyRoutes.ts) says what is served and which checks run;
-// a submission is parsed once (submission.ts), checked, and forwarded re-encoded by the proxy,
+// The BFF: forwards browser and app-client calls to Kratos public, which is never
+// exposed itself. One route table (bffRoutes.ts) says what is served and which checks run;
+// a submission is parsed once (submission.ts), checked, and forwarded re-encoded by the BFF,
 // so Kratos acts on exactly what the checks judged. Redirects are passed back, not followed,
 // and every Set-Cookie survives.
 import "server-only";
@@ -11,7 +11,7 @@ import { guardLoginSubmission, isCodeSubmission } from "@/lib/factorPolicy";
 import { forwardToPublic, whoami } from "@/lib/kratos/client";
 import { isNoticeId, KratosUnavailableError, NOTICES, type NoticeId } from "@/lib/kratos/errors";
 import { parseMediaType } from "@/lib/kratos/mediaType";
-import { matchProxyRoute, type MethodRule, type ProxyCheck } from "@/lib/kratos/proxyRoutes";
+import { matchBffRoute, type MethodRule, type BffCheck } from "@/lib/kratos/bffRoutes";
 import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
 import { canonicalForm, encodeSubmission, readSubmission, type Submission } from "@/lib/kratos/submission";
 import { jsonError } from "@/lib/jsonError";
@@ -35,7 +35,7 @@ interface Refusal {
 }
 
 function refuse(req: NextRequest, r: Refusal): Response {
-  console.warn(`[proxy] ${r.status} ${req.method} ${JSON.stringify(req.nextUrl.pathname)}: ${r.id}`);
+  console.warn(`[bff] ${r.status} ${req.method} ${JSON.stringify(req.nextUrl.pathname)}: ${r.id}`);
   if (!r.backTo || wantsJson(req.headers) || sessionTokenOf(req.headers)) {
     return jsonError(r.status, r.id, r.message, r.headers);
   }
@@ -127,7 +127,7 @@ function sameOriginPath(url: string | null): string {
   }
 }
 
-const CHECKS: Record<ProxyCheck, (c: CheckContext) => Promise<Response | null>> = {
+const CHECKS: Record<BffCheck, (c: CheckContext) => Promise<Response | null>> = {
   settings_guard: settingsGuard,
   rate_limit: rateLimit,
   factor_guard: factorGuard,
@@ -176,7 +176,7 @@ async function readBodySubmission(req: NextRequest): Promise<BodyResult> {
 }
 
 export async function proxyToKratos(req: NextRequest, segments: string[]): Promise<Response> {
-  const match = matchProxyRoute(segments.join("/"), req.method);
+  const match = matchBffRoute(segments.join("/"), req.method);
   if (match.type === "not_found") return refuse(req, { status: 404, id: "not_found", message: "Not found" });
   if (match.type === "method_not_allowed") {
     return refuse(req, {

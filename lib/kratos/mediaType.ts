@@ -1,7 +1,7 @@
-// The proxy's reading of a submission's Content-Type. Pure. Strict on purpose: exactly one
+// The BFF's reading of a submission's Content-Type. Pure. Strict on purpose: exactly one
 // media type (RFC 9110 syntax), names case-insensitive, parameters split off. Kratos (ory/x
 // decoderx) splits the header on commas and tries JSON before form, so anything looser than
-// "one type" could make the proxy and Kratos read one request two ways. The proxy forwards a
+// "one type" could make the BFF and Kratos read one request two ways. The BFF forwards a
 // body it re-encodes with its own Content-Type, so a parameter other than charset changes
 // nothing and is dropped.
 
@@ -31,7 +31,7 @@ function unquote(value: string): string {
   return value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, "$1") : value;
 }
 
-/** Reads a Content-Type header the way the proxy accepts it, or says why not. */
+/** Reads a Content-Type header the way the BFF accepts it, or says why not. */
 export function parseMediaType(header: string | null): MediaTypeVerdict {
   const value = header?.trim() ?? "";
   if (!value) return refused("A Content-Type is required.");

@@ -1,4 +1,4 @@
-// Pure rules of the BFF proxy: which headers cross it (its paths are in proxyRoutes.ts).
+// Pure rules of the BFF proxy: which headers cross it (its paths are in bffRoutes.ts).
 
 // Request headers Kratos needs: content negotiation, cookies (CSRF + session), session tokens
 // for API clients, and the language for messages. Nothing else leaks through (no Host, no

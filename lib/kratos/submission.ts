@@ -1,5 +1,5 @@
-// The canonical submission: the proxy parses a body once, every check reads the parsed value,
-// and Kratos gets that value re-encoded by the proxy, never the client's bytes. Pure.
+// The canonical submission: the BFF parses a body once, every check reads the parsed value,
+// and Kratos gets that value re-encoded by the BFF, never the client's bytes. Pure.
 //
 // Where Kratos (ory/x decoderx v0.0.660) could still read the parsed value differently from
 // the checks, the value is narrowed or refused here:
@@ -125,7 +125,7 @@ export function readSubmission(type: BodyType, bytes: Uint8Array): SubmissionVer
   return { ok: true, submission: canonicalForm(new URLSearchParams(text)) };
 }
 
-/** The body and Content-Type the proxy forwards for a submission. */
+/** The body and Content-Type the BFF forwards for a submission. */
 export function encodeSubmission(s: Submission): { contentType: string; body: string } {
   return s instanceof URLSearchParams
     ? { contentType: "application/x-www-form-urlencoded", body: s.toString() }

@@ -7,7 +7,7 @@ async function handle(req: NextRequest, ctx: Ctx) {
   return proxyToKratos(req, (await ctx.params).path);
 }
 
-// Every method Next routes comes to the proxy, whose route table answers 405 for the ones a
+// Every method Next routes comes to the BFF, whose route table answers 405 for the ones a
 // path does not serve (instead of Next's own empty 405 or automatic OPTIONS).
 export const GET = handle;
 export const HEAD = handle;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matchProxyRoute, PROXY_ROUTES } from "@/lib/kratos/proxyRoutes";
+import { matchBffRoute, BFF_ROUTES } from "@/lib/kratos/bffRoutes";
 
-describe("matchProxyRoute: paths", () => {
+describe("matchBffRoute: paths", () => {
   it.each([
     ["self-service/login/browser", "GET"],
     ["self-service/login", "POST"],
@@ -21,7 +21,7 @@ describe("matchProxyRoute: paths", () => {
     ["sessions/whoami", "GET"],
     [".well-known/ory/webauthn.js", "GET"],
   ])("serves %s %s", (path, method) => {
-    expect(matchProxyRoute(path, method)).toMatchObject({ type: "route", path });
+    expect(matchBffRoute(path, method)).toMatchObject({ type: "route", path });
   });
 
   it.each([
@@ -67,11 +67,11 @@ describe("matchProxyRoute: paths", () => {
     "__proto__",
     "",
   ])("refuses %j with 404", (path) => {
-    expect(matchProxyRoute(path, "GET")).toEqual({ type: "not_found" });
+    expect(matchBffRoute(path, "GET")).toEqual({ type: "not_found" });
   });
 });
 
-describe("matchProxyRoute: methods", () => {
+describe("matchBffRoute: methods", () => {
   it.each([
     ["self-service/login", "GET", "POST"],
     ["self-service/login", "PUT", "POST"],
@@ -85,21 +85,21 @@ describe("matchProxyRoute: methods", () => {
     ["sessions/whoami", "get", "GET, HEAD"],
     ["sessions/whoami", "constructor", "GET, HEAD"],
   ])("%s %s is 405 with Allow: %s", (path, method, allow) => {
-    expect(matchProxyRoute(path, method)).toEqual({ type: "method_not_allowed", allow });
+    expect(matchBffRoute(path, method)).toEqual({ type: "method_not_allowed", allow });
   });
 
   it("serves HEAD as GET", () => {
-    expect(matchProxyRoute("sessions/whoami", "HEAD")).toMatchObject({ type: "route", method: "GET" });
+    expect(matchBffRoute("sessions/whoami", "HEAD")).toMatchObject({ type: "route", method: "GET" });
   });
 });
 
-describe("PROXY_ROUTES", () => {
-  const rules = PROXY_ROUTES.flatMap((r) =>
+describe("BFF_ROUTES", () => {
+  const rules = BFF_ROUTES.flatMap((r) =>
     Object.entries(r.methods).map(([m, rule]) => ({ ...rule, m, path: r.path })),
   );
 
   it("has one entry per path", () => {
-    const paths = PROXY_ROUTES.map((r) => r.path);
+    const paths = BFF_ROUTES.map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
   });
 

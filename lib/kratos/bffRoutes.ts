@@ -1,11 +1,11 @@
-// The BFF proxy's one route table: every Kratos public path it serves, and for each method
+// The BFF's one route table: every Kratos public path it serves, and for each method
 // where the submission comes from and which checks run before Kratos sees it. A path or a
 // method that is not here is refused (404/405); nothing is forwarded by default. Pure.
 
-export type ProxyMethod = "GET" | "POST" | "DELETE";
+export type BffMethod = "GET" | "POST" | "DELETE";
 
 /** Checks run in this order; each may answer instead of Kratos (bff.ts implements them). */
-export type ProxyCheck = "settings_guard" | "rate_limit" | "factor_guard";
+export type BffCheck = "settings_guard" | "rate_limit" | "factor_guard";
 
 /** Rate-limit buckets besides the per-client one (lib/rateLimitRules.ts). */
 export interface RateLimitRule {
@@ -18,20 +18,20 @@ export interface RateLimitRule {
 export interface MethodRule {
   /**
    * Where the submission the checks read comes from: a form or JSON body (re-encoded by the
-   * proxy, with only `flow` kept from the query), or the query (links from emails).
+   * BFF, with only `flow` kept from the query), or the query (links from emails).
    * Absent: a read; the query is forwarded and there is no body.
    */
   submission?: "body" | "query";
-  checks: readonly ProxyCheck[];
+  checks: readonly BffCheck[];
   rateLimit?: RateLimitRule;
   /** The request can change who is signed in: the session-check cache is cleared. */
   clearsSessionCache?: boolean;
 }
 
-export interface ProxyRoute {
+export interface BffRoute {
   /** The Kratos public path, without a leading slash. */
   path: string;
-  methods: Partial<Record<ProxyMethod, MethodRule>>;
+  methods: Partial<Record<BffMethod, MethodRule>>;
 }
 
 const READ: MethodRule = { checks: [] };
@@ -39,9 +39,9 @@ const SETTINGS_READ: MethodRule = { checks: ["settings_guard"] };
 
 function flowRoutes(
   flow: string,
-  submit: Partial<Record<ProxyMethod, MethodRule>>,
+  submit: Partial<Record<BffMethod, MethodRule>>,
   read: MethodRule = READ,
-): ProxyRoute[] {
+): BffRoute[] {
   return [
     { path: `self-service/${flow}/browser`, methods: { GET: read } },
     { path: `self-service/${flow}/api`, methods: { GET: read } },
@@ -50,7 +50,7 @@ function flowRoutes(
   ];
 }
 
-export const PROXY_ROUTES: readonly ProxyRoute[] = [
+export const BFF_ROUTES: readonly BffRoute[] = [
   ...flowRoutes("login", {
     POST: {
       submission: "body",
@@ -98,24 +98,24 @@ export const PROXY_ROUTES: readonly ProxyRoute[] = [
   { path: ".well-known/ory/webauthn.js", methods: { GET: READ } },
 ];
 
-const BY_PATH = new Map(PROXY_ROUTES.map((r) => [r.path, r]));
+const BY_PATH = new Map(BFF_ROUTES.map((r) => [r.path, r]));
 
 export type RouteMatch =
-  | { type: "route"; path: string; method: ProxyMethod; rule: MethodRule }
+  | { type: "route"; path: string; method: BffMethod; rule: MethodRule }
   | { type: "not_found" }
   | { type: "method_not_allowed"; allow: string };
 
 /** The methods a route answers, as an `Allow` header (HEAD wherever GET). */
-export function allowHeader(route: ProxyRoute): string {
+export function allowHeader(route: BffRoute): string {
   const methods = Object.keys(route.methods);
   return (methods.includes("GET") ? [...methods, "HEAD"] : methods).join(", ");
 }
 
 /** Finds the table entry for a request; HEAD is served as GET. */
-export function matchProxyRoute(path: string, method: string): RouteMatch {
+export function matchBffRoute(path: string, method: string): RouteMatch {
   const route = BY_PATH.get(path);
   if (!route) return { type: "not_found" };
-  const m = (method === "HEAD" ? "GET" : method) as ProxyMethod;
+  const m = (method === "HEAD" ? "GET" : method) as BffMethod;
   const rule = Object.hasOwn(route.methods, m) ? route.methods[m] : undefined;
   if (!rule) return { type: "method_not_allowed", allow: allowHeader(route) };
   return { type: "route", path: route.path, method: m, rule };
