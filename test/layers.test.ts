@@ -16,7 +16,8 @@ async function lintMessages(filePath: string, source: string): Promise<string[]>
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe("lib/policy/ stays pure (ESLint)", () => {
+// The first lint loads the whole ESLint config and parser: seconds on a busy 2-core machine.
+describe("lib/policy/ stays pure (ESLint)", { timeout: 60_000 }, () => {
   it.each([
     ['import { NextResponse } from "next/server";', "@typescript-eslint/no-restricted-imports"],
     ['import "server-only";', "@typescript-eslint/no-restricted-imports"],
