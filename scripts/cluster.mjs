@@ -7,6 +7,7 @@ import { createHash, randomBytes, X509Certificate } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
+import net from "node:net";
 import path from "node:path";
 import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
@@ -69,7 +70,7 @@ function findTool(name, envName) {
 }
 
 /** The external programs the cluster needs; throws one message naming what is missing. */
-export function clusterTools() {
+function clusterTools() {
   const tools = {
     nginx: findTool("nginx", "NGINX_BIN"),
     openssl: findTool("openssl"),
@@ -140,7 +141,7 @@ export async function buildStandalone({ appUrl, log = console.log } = {}) {
   return s.standaloneDir;
 }
 
-export function copyStaticInto(standaloneDir, distDir) {
+function copyStaticInto(standaloneDir, distDir) {
   const staticDir = path.join(root, distDir, "static");
   cpSync(staticDir, path.join(standaloneDir, distDir, "static"), { recursive: true });
   const publicDir = path.join(root, "public");
@@ -276,10 +277,18 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
 
   const cleanups = [];
   const services = [];
-  const stop = async () => {
-    for (const svc of [...services].reverse()) await svc.stop();
-    for (const c of cleanups.reverse()) await c();
-  };
+  let stopped;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const svc of [...services].reverse()) await svc.stop();
+      for (const c of [...cleanups].reverse()) {
+        try {
+          await c();
+        } catch (err) {
+          log(`[cluster] ${err.message}`);
+        }
+      }
+    })());
 
   try {
     // Kratos's database: DATABASE_URL, or a fresh database on the local server, dropped at stop.
@@ -458,7 +467,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
     await nginx.start();
 
     const control = await startControl(s.ports.control, { apps, kratos, redis });
-    cleanups.unshift(control.close);
+    cleanups.push(control.close);
 
     const env = {
       BASE_URL: s.appUrl,
@@ -472,7 +481,6 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       settings: s,
       env,
       instances: apps.map((a, i) => ({ url: `http://127.0.0.1:${appPorts[i]}`, pid: () => a.child?.pid })),
-      children: () => services.map((svc) => svc.child).filter(Boolean),
       stop,
     };
   } catch (err) {
@@ -490,7 +498,6 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
 }
 
 async function waitForPort(name, port, child) {
-  const net = await import("node:net");
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);

@@ -58,7 +58,8 @@ if (cluster) {
   Ctrl-C stops everything.
 `);
 }
-for (const c of typeof stack.children === "function" ? stack.children() : stack.children) {
+// The cluster's parts may be stopped on purpose through its fault control port.
+for (const c of cluster ? [] : stack.children) {
   c.on("exit", (code) => {
     if (!stopping) {
       console.error(`[dev] a process exited unexpectedly (code ${code}); see the logs above.`);
