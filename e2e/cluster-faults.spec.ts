@@ -2,14 +2,14 @@
 // Redis goes away while users are signed in. Driven through the cluster's fault control port
 // (CLUSTER_CONTROL_URL); real processes are stopped and started, nothing is stubbed.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { requires, testEnv } from "./support/env";
 import { newUser, register, registerAndLogin, submitPasswordLogin, type TestUser } from "./support/users";
 
-const CONTROL = process.env.CLUSTER_CONTROL_URL;
-const INSTANCES = (process.env.CLUSTER_INSTANCE_URLS ?? "").split(",").filter(Boolean);
+const INSTANCES = testEnv.clusterInstanceUrls;
 const ACCOUNT_POINTS = 10; // lib/rateLimitRules.ts RATE_LIMITS.account
 
 async function control(part: string, action: "stop" | "start") {
-  const res = await fetch(`${CONTROL}/${part}/${action}`, { method: "POST" });
+  const res = await fetch(`${testEnv.clusterControlUrl}/${part}/${action}`, { method: "POST" });
   expect(res.ok, `${action} ${part}: ${await res.text()}`).toBe(true);
 }
 
@@ -35,7 +35,7 @@ async function expectKratosSession(page: Page, user: TestUser) {
 }
 
 test.describe("cluster faults @fault", () => {
-  test.skip(!CONTROL, "needs CLUSTER_CONTROL_URL (npm run test:cluster provides it)");
+  requires("clusterControl");
   test.describe.configure({ mode: "serial" });
   test.afterEach(async () => {
     for (const part of [...INSTANCES.map((_, i) => `app/${i}`), "kratos", "redis"])
@@ -45,7 +45,7 @@ test.describe("cluster faults @fault", () => {
   test("an app instance stops: signed-in users go on through the other one without signing in again", async ({
     browser,
   }) => {
-    test.skip(INSTANCES.length < 2, "needs two instances in CLUSTER_INSTANCE_URLS");
+    requires("clusterInstances");
     const a = await signedInUser(browser, "instance-a");
     const b = await signedInUser(browser, "instance-b");
     for (const stopped of [0, 1]) {

@@ -3,9 +3,10 @@
 // counters live in Redis. Needs the instances' own addresses (CLUSTER_INSTANCE_URLS), which
 // `npm run test:cluster` provides; a deployment's instances are normally not reachable.
 import { expect, test, type Page } from "@playwright/test";
+import { requires, testEnv } from "./support/env";
 import { newUser, register } from "./support/users";
 
-const INSTANCES = (process.env.CLUSTER_INSTANCE_URLS ?? "").split(",").filter(Boolean);
+const INSTANCES = testEnv.clusterInstanceUrls;
 // lib/rateLimitRules.ts RATE_LIMITS
 const ACCOUNT_POINTS = 10;
 const ADDRESS_POINTS = 5;
@@ -31,7 +32,7 @@ async function postTo(page: Page, i: number, path: string, cookie: string, form:
 }
 
 test.describe("rate limits across instances", () => {
-  test.skip(INSTANCES.length < 2, "needs CLUSTER_INSTANCE_URLS with two instances (npm run test:cluster)");
+  requires("clusterInstances");
 
   test("sign-in attempts alternating between instances share one per-account limit", async ({ page }) => {
     const user = newUser("limit-account");

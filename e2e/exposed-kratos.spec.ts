@@ -4,10 +4,10 @@
 // the session on every route it protects. Runs only when KRATOS_PUBLIC_URL_DIRECT is set
 // (npm test sets it for its loopback Kratos).
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { requires, testEnv } from "./support/env";
 import { SUBJECTS, waitForCode } from "./support/mail";
 import { registerAndLogin } from "./support/users";
 
-const DIRECT = process.env.KRATOS_PUBLIC_URL_DIRECT;
 const json = { accept: "application/json" };
 
 interface Flow {
@@ -23,11 +23,11 @@ test("a same-inbox aal2 session made at Kratos directly is still not trusted by 
   page,
   context,
 }) => {
-  test.skip(!DIRECT, "needs KRATOS_PUBLIC_URL_DIRECT (npm test provides it)");
+  requires("directKratos");
   const user = await registerAndLogin(page, "exposed");
   await context.clearCookies();
 
-  const kratos = await playwrightRequest.newContext({ baseURL: DIRECT });
+  const kratos = await playwrightRequest.newContext({ baseURL: testEnv.kratosPublicUrlDirect });
   // 1. Recovery by emailed code, straight at Kratos.
   const recovery = (await (
     await kratos.get("/self-service/recovery/browser", { headers: json })

@@ -1,12 +1,11 @@
 // Kratos down or slow: a friendly 503 with retry, never a stack trace, and recovery when
 // Kratos returns. Needs the fault relay that `npm test` puts between the app and Kratos.
 import { expect, test, type Page } from "@playwright/test";
+import { requires, testEnv } from "./support/env";
 import { registerAndLogin } from "./support/users";
 
-const CONTROL = process.env.FAULT_CONTROL_URL;
-
 async function kratos(mode: "pass" | "down" | "slow") {
-  const res = await fetch(`${CONTROL}/mode/${mode}`, { method: "POST" });
+  const res = await fetch(`${testEnv.faultControlUrl}/mode/${mode}`, { method: "POST" });
   expect(res.ok).toBe(true);
 }
 
@@ -20,7 +19,7 @@ async function expect503(page: Page, path: string) {
 }
 
 test.describe("when Kratos is unavailable @fault", () => {
-  test.skip(!CONTROL, "needs FAULT_CONTROL_URL (npm test provides it)");
+  requires("faultControl");
   test.describe.configure({ mode: "serial" });
   test.afterEach(async () => kratos("pass"));
 

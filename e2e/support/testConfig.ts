@@ -1,0 +1,160 @@
+// Everything the Playwright suite learns about the deployment under test comes from these
+// variables, read and checked here, so that no spec knows a host, port or path of its own.
+// Pure: takes the environment as an argument (unit-tested in test/e2eTestConfig.test.ts).
+
+export type MailCatcherKind = "maildev" | "mailpit";
+
+/** What a deployment may or may not expose; tests needing one skip when it is absent. */
+export type Capability = "admin" | "faultControl" | "directKratos" | "clusterControl" | "clusterInstances";
+
+export interface TestConfig {
+  baseUrl: string;
+  mailApiUrl: string;
+  mailCatcher: MailCatcherKind;
+  kratosAdminUrl?: string;
+  faultControlUrl?: string;
+  kratosPublicUrlDirect?: string;
+  clusterControlUrl?: string;
+  clusterInstanceUrls: string[];
+  tlsCertSpki?: string;
+  chromiumPath?: string;
+  workers?: number;
+}
+
+interface Variable {
+  name: string;
+  /** What it is, for the README-like summary printed at start. */
+  what: string;
+  required?: boolean;
+}
+
+export const VARIABLES: readonly Variable[] = [
+  { name: "BASE_URL", what: "the app under test", required: true },
+  { name: "MAIL_API_URL", what: "the mail catcher's HTTP API", required: true },
+  { name: "MAIL_CATCHER", what: "maildev (default) or mailpit" },
+  { name: "KRATOS_ADMIN_URL", what: "Kratos's admin API; @admin tests skip without it" },
+  { name: "FAULT_CONTROL_URL", what: "the test stack's fault relay; @fault tests on it skip without it" },
+  { name: "KRATOS_PUBLIC_URL_DIRECT", what: "Kratos's public API reached directly, not through the app" },
+  {
+    name: "CLUSTER_CONTROL_URL",
+    what: "the cluster profile's fault control; its @fault tests skip without it",
+  },
+  { name: "CLUSTER_INSTANCE_URLS", what: "comma-separated app instances behind the load balancer" },
+  { name: "TLS_CERT_SPKI", what: "SHA-256 of a self-signed certificate's public key, to trust it" },
+  { name: "CHROMIUM_PATH", what: "the browser (default /usr/bin/chromium when present)" },
+  { name: "PW_WORKERS", what: "parallel workers (default 2)" },
+];
+
+export const CAPABILITY_VARIABLE: Record<Capability, string> = {
+  admin: "KRATOS_ADMIN_URL",
+  faultControl: "FAULT_CONTROL_URL",
+  directKratos: "KRATOS_PUBLIC_URL_DIRECT",
+  clusterControl: "CLUSTER_CONTROL_URL",
+  clusterInstances: "CLUSTER_INSTANCE_URLS",
+};
+
+const CAPABILITY_WHY: Record<Capability, string> = {
+  admin: "the Kratos admin API",
+  faultControl: "the test stack's fault relay (npm test provides it)",
+  directKratos: "Kratos's public API reached directly (npm test provides it)",
+  clusterControl: "the cluster's fault control (npm run test:cluster provides it)",
+  clusterInstances: "two app instances reached one by one (npm run test:cluster provides them)",
+};
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ParsedTestConfig {
+  config: TestConfig;
+  /** Invalid or missing required values: the run cannot start. */
+  errors: string[];
+  /** Optional variables not set, with what that turns off. */
+  absent: string[];
+}
+
+function httpUrl(name: string, value: string, errors: string[]): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    errors.push(`${name}=${value} is not a URL`);
+    return undefined;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    errors.push(`${name}=${value} must be an http:// or https:// URL`);
+    return undefined;
+  }
+  // Specs join paths onto these; a trailing slash would double up.
+  return value.replace(/\/+$/, "");
+}
+
+export function parseTestConfig(env: Env): ParsedTestConfig {
+  const errors: string[] = [];
+  const absent: string[] = [];
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const url = (name: string) => {
+    const v = value(name);
+    return v === undefined ? undefined : httpUrl(name, v, errors);
+  };
+
+  for (const v of VARIABLES.filter((v) => v.required))
+    if (!value(v.name)) errors.push(`${v.name} is required: ${v.what}`);
+
+  const catcher = value("MAIL_CATCHER") ?? "maildev";
+  if (catcher !== "maildev" && catcher !== "mailpit")
+    errors.push(`MAIL_CATCHER=${catcher} must be maildev or mailpit`);
+
+  let workers: number | undefined;
+  const w = value("PW_WORKERS");
+  if (w !== undefined) {
+    workers = Number(w);
+    if (!Number.isInteger(workers) || workers < 1) errors.push(`PW_WORKERS=${w} must be a positive integer`);
+  }
+
+  const instances = (value("CLUSTER_INSTANCE_URLS") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => httpUrl("CLUSTER_INSTANCE_URLS", s, errors))
+    .filter((s): s is string => s !== undefined);
+
+  const config: TestConfig = {
+    baseUrl: url("BASE_URL") ?? "",
+    mailApiUrl: url("MAIL_API_URL") ?? "",
+    mailCatcher: catcher === "mailpit" ? "mailpit" : "maildev",
+    kratosAdminUrl: url("KRATOS_ADMIN_URL"),
+    faultControlUrl: url("FAULT_CONTROL_URL"),
+    kratosPublicUrlDirect: url("KRATOS_PUBLIC_URL_DIRECT"),
+    clusterControlUrl: url("CLUSTER_CONTROL_URL"),
+    clusterInstanceUrls: instances,
+    tlsCertSpki: value("TLS_CERT_SPKI"),
+    chromiumPath: value("CHROMIUM_PATH"),
+    workers,
+  };
+  for (const cap of Object.keys(CAPABILITY_VARIABLE) as Capability[])
+    if (!has(config, cap))
+      absent.push(`${CAPABILITY_VARIABLE[cap]} not set: tests that need ${CAPABILITY_WHY[cap]} will skip`);
+  return { config, errors, absent };
+}
+
+export function has(config: TestConfig, capability: Capability): boolean {
+  switch (capability) {
+    case "admin":
+      return Boolean(config.kratosAdminUrl);
+    case "faultControl":
+      return Boolean(config.faultControlUrl);
+    case "directKratos":
+      return Boolean(config.kratosPublicUrlDirect);
+    case "clusterControl":
+      return Boolean(config.clusterControlUrl);
+    case "clusterInstances":
+      return config.clusterInstanceUrls.length >= 2;
+  }
+}
+
+/** The reason a skipped test gives in the report. */
+export function skipReason(capability: Capability): string {
+  return `needs ${CAPABILITY_WHY[capability]}: set ${CAPABILITY_VARIABLE[capability]}`;
+}
