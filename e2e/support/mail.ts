@@ -1,23 +1,12 @@
-// Reads codes from the real mail catcher (maildev's REST API).
+// Codes from the real mail catcher: maildev or Mailpit (MAIL_CATCHER), at MAIL_API_URL.
 import { expect } from "@playwright/test";
+import { testEnv } from "./env";
+import { maildev } from "./mailCatchers/maildev";
+import type { MailCatcher } from "./mailCatchers/mailCatcher";
+import { mailpit } from "./mailCatchers/mailpit";
 
-const MAIL_API_URL = process.env.MAIL_API_URL ?? "http://127.0.0.1:1080";
-
-interface MaildevEmail {
-  id: string;
-  subject: string;
-  text?: string;
-  html?: string;
-  time: string;
-  to: { address: string }[];
-}
-
-async function emailsTo(address: string): Promise<MaildevEmail[]> {
-  const res = await fetch(`${MAIL_API_URL}/api/email`);
-  if (!res.ok) throw new Error(`maildev answered ${res.status}`);
-  const all = (await res.json()) as MaildevEmail[];
-  return all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
-}
+export const mailCatcher: MailCatcher =
+  testEnv.mailCatcher === "mailpit" ? mailpit(testEnv.mailApiUrl) : maildev(testEnv.mailApiUrl);
 
 /** Kratos's email subjects (v1.3.1 built-in templates). */
 export const SUBJECTS = {
@@ -40,14 +29,11 @@ export async function waitForCode(
   await expect
     .poll(
       async () => {
-        const fresh = (await emailsTo(address))
-          .filter((m) => subject.test(m.subject) && new Date(m.time).getTime() >= since.getTime() - 1000)
-          .sort((a, b) => new Date(a.time).getTime() - new Date(b.time).getTime());
-        const last = fresh[fresh.length - 1];
-        code = last ? /\b(\d{6})\b/.exec(last.text ?? last.html ?? "")?.[1] : undefined;
+        const last = await mailCatcher.latest(address, { subject, since });
+        code = last ? /\b(\d{6})\b/.exec(last.body)?.[1] : undefined;
         return code;
       },
-      { timeout, message: `a code emailed to ${address}` },
+      { timeout, message: `a code emailed to ${address} (${mailCatcher.name})` },
     )
     .toBeTruthy();
   return code!;
@@ -55,5 +41,5 @@ export async function waitForCode(
 
 /** How many emails `address` has received so far. */
 export async function countEmails(address: string): Promise<number> {
-  return (await emailsTo(address)).length;
+  return mailCatcher.count(address);
 }
