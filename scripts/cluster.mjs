@@ -1,6 +1,7 @@
 // The production-shaped stack ("cluster"): nginx terminating TLS in front of two instances of
 // the standalone Next.js server, Kratos (no --dev) on PostgreSQL, a Redis for the rate limits,
-// maildev. Used by `npm run dev -- --cluster`, `npm run test:cluster` and `npm run bench`.
+// Mailpit as the mail catcher (the test stack runs maildev, so CI exercises both catchers).
+// Used by `npm run dev -- --cluster`, `npm run test:cluster` and `npm run bench`.
 // A small HTTP control port stops and starts parts of it for the @fault tests.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, X509Certificate } from "node:crypto";
@@ -11,6 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
+import { mailCatcherCommand } from "./mail-catcher.mjs";
 import { root, run, waitFor } from "./stack.mjs";
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -259,7 +261,7 @@ function loadSecrets(dataDir) {
  * Options: instances (1 or 2 app instances behind nginx, default 2), bcryptCost (Kratos's
  * password hashing; default Kratos's 12), extraAppEnv, log.
  * Returns { settings, env, instances, stop }: `env` is what a test runner needs (BASE_URL,
- * MAIL_API_URL, CLUSTER_CONTROL_URL, CLUSTER_INSTANCE_URLS, TLS_CERT_SPKI, NODE_EXTRA_CA_CERTS);
+ * MAIL_API_URL, MAIL_CATCHER, CLUSTER_CONTROL_URL, CLUSTER_INSTANCE_URLS, TLS_CERT_SPKI, NODE_EXTRA_CA_CERTS);
  * `instances` are the app instances ({ url, pid() }).
  */
 export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}, log = console.log } = {}) {
@@ -358,24 +360,17 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
     );
     await kratos.start();
 
+    const catcher = await mailCatcherCommand("mailpit", {
+      root,
+      smtpPort: s.ports.smtp,
+      webPort: s.ports.mailWeb,
+      dataDir: s.dataDir,
+      log,
+    });
     const mail = service(
-      "maildev",
-      () =>
-        run(
-          bin("maildev"),
-          [
-            "--smtp",
-            String(s.ports.smtp),
-            "--web",
-            String(s.ports.mailWeb),
-            "--ip",
-            "127.0.0.1",
-            "--web-ip",
-            "127.0.0.1",
-          ],
-          { logFile: logFile("maildev") },
-        ),
-      (child) => waitFor("maildev", `${s.mailUrl}/api/healthz`, { child, log }),
+      "mailpit",
+      () => run(catcher.cmd, catcher.args, { logFile: logFile("mailpit") }),
+      (child) => waitFor("mailpit", `${s.mailUrl}${catcher.readyPath}`, { child, log }),
     );
     services.push(mail);
     await mail.start();
@@ -472,6 +467,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
     const env = {
       BASE_URL: s.appUrl,
       MAIL_API_URL: s.mailUrl,
+      MAIL_CATCHER: "mailpit",
       CLUSTER_CONTROL_URL: s.controlUrl,
       CLUSTER_INSTANCE_URLS: appPorts.map((p) => `http://127.0.0.1:${p}`).join(","),
       TLS_CERT_SPKI: spki,
@@ -485,7 +481,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
     };
   } catch (err) {
     log(`\n[cluster] ${err.message}`);
-    for (const n of ["kratos", "maildev", "redis", "app-a", "app-b", "nginx-error"]) {
+    for (const n of ["kratos", "mailpit", "redis", "app-a", "app-b", "nginx-error"]) {
       const f = logFile(n);
       if (existsSync(f))
         log(

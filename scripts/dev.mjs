@@ -36,12 +36,12 @@ if (cluster) {
   console.log(`
   App        ${s.appUrl}   (nginx, TLS with a certificate made for this run)
   Instances  ${s.instanceUrls.join(", ")}   (standalone servers behind nginx)
-  Mail UI    ${s.mailUrl}
+  Mail UI    ${s.mailUrl}   (Mailpit)
   Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only, PostgreSQL
   Logs       .data/cluster/*.log
 
   Run the Playwright suite against it from another shell:
-    BASE_URL=${e.BASE_URL} MAIL_API_URL=${e.MAIL_API_URL} \\
+    BASE_URL=${e.BASE_URL} MAIL_API_URL=${e.MAIL_API_URL} MAIL_CATCHER=${e.MAIL_CATCHER} \\
     CLUSTER_CONTROL_URL=${e.CLUSTER_CONTROL_URL} CLUSTER_INSTANCE_URLS=${e.CLUSTER_INSTANCE_URLS} \\
     TLS_CERT_SPKI=${e.TLS_CERT_SPKI} NODE_EXTRA_CA_CERTS=${e.NODE_EXTRA_CA_CERTS} \\
     npm run test:e2e

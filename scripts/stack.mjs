@@ -1,4 +1,5 @@
-// Starts and stops the local stack: Kratos (migrated first), maildev and the Next.js app.
+// Starts and stops the local stack: Kratos (migrated first), a mail catcher (maildev, or
+// Mailpit with `mailCatcher: "mailpit"`) and the Next.js app.
 // Used by `npm run dev` (scripts/dev.mjs) and `npm test` (scripts/test.mjs).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -8,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { startFaultRelay } from "./fault-relay.mjs";
+import { mailCatcherCommand } from "./mail-catcher.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -131,10 +133,14 @@ export function appEnv(s, secrets) {
 }
 
 /**
- * Starts Kratos + maildev + the app. `app` is "dev" (next dev) or "start" (a built app).
- * Returns { settings, stop }. Logs of Kratos and maildev go to the data folder.
+ * Starts Kratos + the mail catcher + the app. `app` is "dev" (next dev) or "start" (a built app);
+ * `mailCatcher` is "maildev" (default) or "mailpit".
+ * Returns { settings, stop }. Logs of Kratos and the mail catcher go to the data folder.
  */
-export async function startStack(kind, { app, fresh = false, log = console.log, extraAppEnv = {} }) {
+export async function startStack(
+  kind,
+  { app, fresh = false, log = console.log, extraAppEnv = {}, mailCatcher = "maildev" },
+) {
   const s = stackSettings(kind);
   if (fresh) rmSync(s.dataDir, { recursive: true, force: true });
   mkdirSync(s.dataDir, { recursive: true });
@@ -157,7 +163,7 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
   writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));
   const kratosArgs = ["-c", path.join(root, "kratos", "kratos.yml"), "-c", overlayFile];
   const kratosLog = path.join(s.dataDir, "kratos.log");
-  const mailLog = path.join(s.dataDir, "maildev.log");
+  const mailLog = path.join(s.dataDir, `${mailCatcher}.log`);
   const appLog = path.join(s.dataDir, "app.log");
 
   const children = [];
@@ -207,22 +213,16 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
     });
     children.push(kratos);
 
-    log(`[stack] starting maildev (SMTP :${s.ports.smtp}, web ${s.mailUrl})…`);
-    const maildev = run(
-      bin("maildev"),
-      [
-        "--smtp",
-        String(s.ports.smtp),
-        "--web",
-        String(s.ports.mailWeb),
-        "--ip",
-        "127.0.0.1",
-        "--web-ip",
-        "127.0.0.1",
-      ],
-      { logFile: mailLog },
-    );
-    children.push(maildev);
+    const catcher = await mailCatcherCommand(mailCatcher, {
+      root,
+      smtpPort: s.ports.smtp,
+      webPort: s.ports.mailWeb,
+      dataDir: s.dataDir,
+      log,
+    });
+    log(`[stack] starting ${mailCatcher} (SMTP :${s.ports.smtp}, web ${s.mailUrl})…`);
+    const mail = run(catcher.cmd, catcher.args, { logFile: mailLog });
+    children.push(mail);
 
     await waitFor("Kratos", `${s.kratosPublicUrl}/health/ready`, { child: kratos, log });
     if (s.ports.faultRelay) {
@@ -233,7 +233,7 @@ export async function startStack(kind, { app, fresh = false, log = console.log, 
       });
       closers.push(relay.close);
     }
-    await waitFor("maildev", `${s.mailUrl}/api/healthz`, { child: maildev, log });
+    await waitFor(mailCatcher, `${s.mailUrl}${catcher.readyPath}`, { child: mail, log });
 
     const env = { ...appEnv(s, secrets), ...extraAppEnv };
     const nextArgs =

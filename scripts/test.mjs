@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
+import { mailCatcherKind } from "./mail-catcher.mjs";
 import { root, startStack, stackSettings } from "./stack.mjs";
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -28,6 +29,8 @@ console.log(`[test] unit tests done in ${secs(t)}`);
 
 t = Date.now();
 await ensureKratos();
+// MAIL_CATCHER=mailpit runs the stack and the suite with Mailpit instead of maildev.
+const mailCatcher = mailCatcherKind();
 const s = stackSettings("test");
 console.log("[test] building the app (next build)…");
 // The build reads no secrets; the running app does. APP_URL only marks the build's origin.
@@ -40,6 +43,7 @@ try {
   stack = await startStack("test", {
     app: "start",
     fresh: true,
+    mailCatcher,
     // A shorter Kratos timeout keeps the "Kratos is slow" test quick; submissions get 3×.
     extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "4000" },
   });
@@ -52,11 +56,14 @@ try {
   code = await step(bin("playwright"), ["test", ...process.argv.slice(2)], {
     BASE_URL: s.appUrl,
     MAIL_API_URL: s.mailUrl,
+    MAIL_CATCHER: mailCatcher,
+    KRATOS_ADMIN_URL: s.kratosAdminUrl,
     FAULT_CONTROL_URL: s.faultControlUrl,
     // Only for the test that shows what a directly exposed Kratos would allow.
     KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
   });
   console.log(`[test] end-to-end tests done in ${secs(t)}`);
+  if (code !== 0) console.log("[test] report with traces of the failures: npx playwright show-report");
 } finally {
   await stack.stop();
 }
