@@ -1,0 +1,22 @@
+import { expect } from "@playwright/test";
+import { FlowPage } from "./FlowPage";
+
+export class HomePage extends FlowPage {
+  /** Signed out, the home page welcomes. */
+  readonly welcome = this.heading("Welcome");
+  readonly signedInAs = this.page.getByTestId("signed-in-as");
+  readonly signOutButton = this.page.getByRole("button", { name: "Sign out" });
+  /** Shown to a signed-in user while Kratos cannot be reached. */
+  readonly identityServiceDown = this.page.getByText("The identity service is unavailable right now");
+  readonly signedOutNotice = this.page.getByText("You have been signed out.");
+
+  async open() {
+    return this.page.goto("/");
+  }
+
+  /** Signs out with the header's button (a POST form) and waits for the login page. */
+  async signOut(): Promise<void> {
+    await this.signOutButton.click();
+    await expect(this.page).toHaveURL(/\/login\?flow=/);
+  }
+}

@@ -1,0 +1,36 @@
+import { expect } from "@playwright/test";
+import { FlowPage, type Credentials } from "./FlowPage";
+
+export const INVALID_CREDENTIALS = 4000006;
+
+export class LoginPage extends FlowPage {
+  readonly email = this.page.getByLabel("Email");
+  readonly password = this.page.getByLabel("Password");
+  readonly title = this.heading("Sign in");
+  /** The title of a re-authentication (`?refresh=true`). */
+  readonly confirmPasswordTitle = this.heading("Confirm your password");
+
+  /** Opens /login with optional query parameters (return_to, refresh, aal…) and waits for the flow. */
+  async open(query: Record<string, string> = {}): Promise<void> {
+    const qs = new URLSearchParams(query).toString();
+    await this.page.goto(`/login${qs ? `?${qs}` : ""}`);
+    await expect(this.page).toHaveURL(/\/login\?.*flow=/);
+  }
+
+  /** Fills and submits the password form (the page must be open). */
+  async signInWithPassword(user: Credentials): Promise<void> {
+    await this.email.fill(user.email);
+    await this.password.fill(user.password);
+    await this.page.getByRole("button", { name: "Sign in with password" }).click();
+  }
+
+  /** On a re-authentication: Kratos knows who it is, so only the password is asked for. */
+  async confirmPassword(password: string): Promise<void> {
+    await this.page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  async signInWithPasskey(): Promise<void> {
+    await this.page.getByRole("button", { name: "Sign in with passkey" }).click();
+  }
+}

@@ -1,0 +1,10 @@
+// The enrollment gate: after a first-factor-only sign-in, an invitation to add a second factor.
+import { FlowPage } from "./FlowPage";
+
+export class SecureAccountPage extends FlowPage {
+  readonly gate = this.page.getByTestId("enrollment-gate");
+
+  async skip(): Promise<void> {
+    await this.page.getByRole("link", { name: "Skip for now" }).click();
+  }
+}
