@@ -12,7 +12,7 @@ const policyLayerRules = {
       ],
       patterns: [
         {
-          regex: "^(?!@/lib/policy/|@/lib/factorPolicy$|@ory/client-fetch$)",
+          regex: "^(?!@/lib/policy/|@ory/client-fetch$)",
           message:
             "lib/policy/ is pure: it imports only lib/policy/ (no Kratos client, HTTP, config, Node or Next).",
         },

@@ -1,17 +1,17 @@
 // Next.js 16 proxy (formerly "middleware"): security headers with a per-request CSP nonce on
 // every response, and the per-route AAL policy for protected routes.
 import { NextResponse, type NextRequest } from "next/server";
-import { decideAccess, type SessionFacts } from "@/lib/accessDecision";
+import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
-import { loginPath } from "@/lib/paths";
+import { loginPath } from "@/lib/http/paths";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { jsonError } from "@/lib/jsonError";
-import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/routePolicy";
+import { jsonError } from "@/lib/http/jsonError";
+import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/policy/protectedRoutes";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
-import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/sessionCache";
-import { cookieSessionFacts, tokenSessionFacts } from "@/lib/sessionState";
-import { unavailableResponse } from "@/lib/unavailablePage";
+import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/session/cache";
+import { cookieSessionFacts, tokenSessionFacts } from "@/lib/session/facts";
+import { unavailableResponse } from "@/lib/http/unavailable";
 
 function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

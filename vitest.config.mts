@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": here,
-      // Lets integration tests import server modules (lib/rateLimit.ts) directly.
+      // Lets integration tests import server modules (lib/bff/rateLimiter.ts) directly.
       "server-only": path.join(here, "test/stubs/server-only.ts"),
     },
   },

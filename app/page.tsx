@@ -4,9 +4,9 @@ import { NoticeFromQuery } from "@/components/NoticeFromQuery";
 import { Screen } from "@/components/ui/Screen";
 import { linkStyle, primaryButton } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
-import { currentSession, emailOf } from "@/lib/kratos/currentSession";
+import { currentSession, emailOf } from "@/lib/http/currentSession";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { param, type SearchParams } from "@/lib/kratos/loadFlow";
+import { param, type SearchParams } from "@/lib/http/loadFlow";
 
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;

@@ -1,5 +1,5 @@
 import { Notice } from "@/components/ui/Notice";
-import { isNoticeId, NOTICES } from "@/lib/kratos/errors";
+import { isNoticeId, NOTICES } from "@/lib/http/notices";
 
 /** Shows the app's own `?notice=` message (only known ids; never echoes the query). */
 export function NoticeFromQuery({ notice }: { notice: string | undefined }) {

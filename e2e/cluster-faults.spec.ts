@@ -6,7 +6,7 @@ import { requires, testEnv } from "./support/env";
 import { newUser, register, registerAndLogin, submitPasswordLogin, type TestUser } from "./support/users";
 
 const INSTANCES = testEnv.clusterInstanceUrls;
-const ACCOUNT_POINTS = 10; // lib/rateLimitRules.ts RATE_LIMITS.account
+const ACCOUNT_POINTS = 10; // lib/policy/rateLimitRules.ts RATE_LIMITS.account
 
 async function control(part: string, action: "stop" | "start") {
   const res = await fetch(`${testEnv.clusterControlUrl}/${part}/${action}`, { method: "POST" });

@@ -7,7 +7,7 @@ import { requires, testEnv } from "./support/env";
 import { newUser, register } from "./support/users";
 
 const INSTANCES = testEnv.clusterInstanceUrls;
-// lib/rateLimitRules.ts RATE_LIMITS
+// lib/policy/rateLimitRules.ts RATE_LIMITS
 const ACCOUNT_POINTS = 10;
 const ADDRESS_POINTS = 5;
 

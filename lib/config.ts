@@ -22,7 +22,7 @@ export interface AppConfig {
   supportContact: string;
   /** Set the Secure flag on the app's own cookies (true whenever APP_URL is https). */
   secureCookies: boolean;
-  /** Rate-limit sign-in attempts and emails sent (lib/rateLimitRules.ts). */
+  /** Rate-limit sign-in attempts and emails sent (lib/policy/rateLimitRules.ts). */
   rateLimits: boolean;
   /** Share rate-limit counters between instances through Redis. */
   redisUrl?: string;

@@ -107,7 +107,7 @@ describe("the import graph", () => {
       state.set(file, "done");
     };
     for (const file of files) visit(file, []);
-    expect(graph.get("lib/kratos/loadFlow.ts")).toContain("lib/kratos/errorMapping.ts");
+    expect(graph.get("lib/http/loadFlow.ts")).toContain("lib/http/kratosErrors.ts");
     expect(cycles).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 import net from "node:net";
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { RATE_LIMITS } from "@/lib/rateLimitRules";
+import { RATE_LIMITS } from "@/lib/policy/rateLimitRules";
 
 const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379/15";
 
@@ -28,7 +28,7 @@ const baseEnv = {
 async function freshLimiter(redisUrl: string) {
   vi.resetModules();
   for (const [k, v] of Object.entries({ ...baseEnv, REDIS_URL: redisUrl })) vi.stubEnv(k, v);
-  return import("@/lib/rateLimit");
+  return import("@/lib/bff/rateLimiter");
 }
 
 describe("rate limiter with Redis", async () => {

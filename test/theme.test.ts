@@ -16,7 +16,7 @@ const used = (css: string) => new Set([...css.matchAll(/var\((--[\w-]+)/g)].map(
 describe("public/theme.css", () => {
   it("defines every variable the Tailwind tokens and the 503 page read", () => {
     const names = defined(light);
-    const readers = [...used(read("app/globals.css")), ...used(read("lib/unavailablePage.ts"))];
+    const readers = [...used(read("app/globals.css")), ...used(read("lib/http/unavailable.ts"))];
     expect(readers.length).toBeGreaterThan(10);
     expect(readers.filter((v) => !names.has(v))).toEqual([]);
   });

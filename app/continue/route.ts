@@ -7,7 +7,7 @@ import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/policy/enrollmentG
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { loginPath } from "@/lib/paths";
+import { loginPath } from "@/lib/http/paths";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 

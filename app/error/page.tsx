@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ErrorView } from "@/components/ErrorView";
 import { getFlowError } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { param, type SearchParams } from "@/lib/kratos/loadFlow";
+import { param, type SearchParams } from "@/lib/http/loadFlow";
 import { describeFlowError } from "@/lib/kratos/flowErrorText";
 
 export const metadata: Metadata = { title: "Something went wrong" };

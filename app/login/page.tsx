@@ -6,10 +6,10 @@ import { FlowScreen } from "@/components/flow/FlowScreen";
 import { LogoutButton } from "@/components/LogoutButton";
 import { linkStyle } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
-import { continuePath } from "@/lib/paths";
-import { currentSessionOr503 } from "@/lib/kratos/currentSession";
+import { continuePath } from "@/lib/http/paths";
+import { currentSessionOr503 } from "@/lib/http/currentSession";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
+import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { choiceOf, filterStepUpNodes, joinAlternatives } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
 

@@ -2,13 +2,13 @@
 // cookies, performs the logout server-side and passes Kratos's cookie deletions back.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { jsonError } from "@/lib/jsonError";
+import { jsonError } from "@/lib/http/jsonError";
 import { createLogoutFlow } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { forwardToPublic } from "@/lib/kratos/client";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { unavailablePath } from "@/lib/kratos/loadFlow";
-import { clearCacheCookieHeader } from "@/lib/sessionCache";
+import { unavailablePath } from "@/lib/http/loadFlow";
+import { clearCacheCookieHeader } from "@/lib/session/cache";
 
 export async function POST(req: NextRequest) {
   const cfg = getConfig();

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Header } from "@/components/Header";
 import { Screen } from "@/components/ui/Screen";
-import { currentSession, emailOf } from "@/lib/kratos/currentSession";
+import { currentSession, emailOf } from "@/lib/http/currentSession";
 import { linkStyle, primaryButton } from "@/components/ui/buttonStyles";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { param, type SearchParams } from "@/lib/kratos/loadFlow";
+import { param, type SearchParams } from "@/lib/http/loadFlow";
 
 export const metadata: Metadata = { title: "Secure your account" };
 

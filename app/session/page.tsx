@@ -3,9 +3,9 @@ import Link from "next/link";
 import { Header } from "@/components/Header";
 import { Screen } from "@/components/ui/Screen";
 import { linkStyle } from "@/components/ui/buttonStyles";
-import { effectiveAal, channelOfMethod } from "@/lib/factorPolicy";
-import { currentSessionOr503, emailOf } from "@/lib/kratos/currentSession";
-import { loginPath } from "@/lib/paths";
+import { effectiveAal, channelOfMethod } from "@/lib/policy/factors";
+import { currentSessionOr503, emailOf } from "@/lib/http/currentSession";
+import { loginPath } from "@/lib/http/paths";
 import { redirect } from "next/navigation";
 
 export const metadata: Metadata = { title: "Your session" };

@@ -3,8 +3,8 @@ import { ErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { Header } from "@/components/Header";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
-import { emailOf } from "@/lib/kratos/currentSession";
+import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
+import { emailOf } from "@/lib/http/currentSession";
 import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { unavailableResponse } from "@/lib/unavailablePage";
+import { unavailableResponse } from "@/lib/http/unavailable";
 
 // The 503 page that flow pages redirect to when Kratos is down; retries the original page.
 export function GET(req: NextRequest) {

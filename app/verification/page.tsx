@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SimpleFlowPage } from "@/components/flow/SimpleFlowPage";
 import { linkStyle } from "@/components/ui/buttonStyles";
-import type { SearchParams } from "@/lib/kratos/loadFlow";
+import type { SearchParams } from "@/lib/http/loadFlow";
 
 export const metadata: Metadata = { title: "Verify your email" };
 

@@ -4,8 +4,8 @@ import { FlowScreen } from "@/components/flow/FlowScreen";
 import { getConfig } from "@/lib/config";
 import type { FlowKind } from "@/lib/kratos/flows";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { loadFlow, param, type SearchParams } from "@/lib/kratos/loadFlow";
-import { continuePath } from "@/lib/paths";
+import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
+import { continuePath } from "@/lib/http/paths";
 
 /**
  * A flow page that shows Kratos's form as it is (registration, recovery, verification).

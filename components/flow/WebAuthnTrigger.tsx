@@ -2,7 +2,7 @@
 // Runs Kratos's WebAuthn/passkey functions (webauthn.js, loaded through the BFF) by name,
 // so no inline `onclick` strings are needed and the CSP can forbid inline script.
 import { useEffect, useState } from "react";
-import { BFF_PREFIX } from "@/lib/paths";
+import { BFF_PREFIX } from "@/lib/http/paths";
 
 const SCRIPT_SRC = `${BFF_PREFIX}/.well-known/ory/webauthn.js`;
 type Trigger = (...args: unknown[]) => unknown;

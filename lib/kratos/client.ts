@@ -5,7 +5,7 @@ import type { FlowError, Identity, LogoutFlow, Session } from "@ory/client-fetch
 import { getConfig } from "@/lib/config";
 import { KratosUnavailableError, KratosResponseError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
-import { upstreamUrl } from "@/lib/kratos/proxyRules";
+import { kratosUrl } from "@/lib/kratos/urls";
 import { usableCredentialTypes } from "@/lib/kratos/credentials";
 
 export interface Credentials {
@@ -35,7 +35,7 @@ async function call(url: URL, init: RequestInit = {}): Promise<Response> {
 
 /** Forwards a request to Kratos public as it is (the BFF's upstream call). */
 export function forwardToPublic(path: string, search: string, init: RequestInit): Promise<Response> {
-  return call(upstreamUrl(getConfig().kratosPublicUrl, path, search), init);
+  return call(kratosUrl(getConfig().kratosPublicUrl, path, search), init);
 }
 
 /** Calls Kratos public as the browser (its cookies) or an app client (its session token). */
@@ -44,7 +44,7 @@ function publicCall(pathAndQuery: string, creds: Credentials = {}): Promise<Resp
   if (creds.cookie) headers.set("cookie", creds.cookie);
   if (creds.sessionToken) headers.set("x-session-token", creds.sessionToken);
   const [path = "", query = ""] = pathAndQuery.split("?", 2);
-  return call(upstreamUrl(getConfig().kratosPublicUrl, path, query ? `?${query}` : ""), { headers });
+  return call(kratosUrl(getConfig().kratosPublicUrl, path, query ? `?${query}` : ""), { headers });
 }
 
 async function json<T>(res: Response): Promise<T> {
@@ -86,7 +86,7 @@ export async function createLogoutFlow(cookie: string): Promise<LogoutFlow | nul
  * secrets.
  */
 export async function getUsableCredentialTypes(identityId: string): Promise<string[]> {
-  const url = upstreamUrl(
+  const url = kratosUrl(
     getConfig().kratosAdminUrl,
     `admin/identities/${encodeURIComponent(identityId)}`,
     "?include_credential=webauthn&include_credential=passkey",

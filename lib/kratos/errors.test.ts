@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  KratosResponseError,
-  KratosUnavailableError,
-  NOTICES,
-  errorId,
-  isNoticeId,
-} from "@/lib/kratos/errors";
+import { KratosResponseError, KratosUnavailableError, errorId } from "@/lib/kratos/errors";
 
 function kratosError(
   id: string | undefined,
@@ -26,18 +20,6 @@ describe("errorId", () => {
     expect(errorId(null)).toBeUndefined();
     expect(errorId("session_aal2_required")).toBeUndefined();
     expect(errorId(42)).toBeUndefined();
-  });
-});
-
-describe("isNoticeId", () => {
-  it("accepts every notice", () => {
-    for (const id of Object.keys(NOTICES)) expect(isNoticeId(id)).toBe(true);
-  });
-
-  it("refuses unknown values, including inherited property names", () => {
-    for (const v of ["", "nope", "toString", "__proto__", "constructor", "CSRF", undefined, null, 1, {}]) {
-      expect(isNoticeId(v)).toBe(false);
-    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { UiNode } from "@ory/client-fetch";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/factorPolicy";
+import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/policy/factors";
 import {
   choiceOf,
   filterStepUpNodes,

@@ -8,7 +8,7 @@ import {
   secondFactorAllowed,
   type AmrEntry,
   type FactorPolicy,
-} from "@/lib/factorPolicy";
+} from "@/lib/policy/factors";
 import { METHODS, methodByGroup } from "@/lib/policy/methods";
 
 export type InputNode = UiNode & { attributes: UiNodeInputAttributes & { node_type: "input" } };

@@ -1,6 +1,6 @@
 // What happens right after sign-in (pure): the enrollment gate sends a user with no second
 // factor independent of their inbox to set one up, once per browser, never in a loop.
-import { effectiveAal, needsIndependentSecondFactor, type AmrEntry } from "@/lib/factorPolicy";
+import { effectiveAal, needsIndependentSecondFactor, type AmrEntry } from "@/lib/policy/factors";
 
 export const GATE_COOKIE = "enrollment_prompted";
 

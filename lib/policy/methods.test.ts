@@ -9,7 +9,7 @@ import {
   needsIndependentSecondFactor,
   secondFactorAllowed,
   type AmrEntry,
-} from "@/lib/factorPolicy";
+} from "@/lib/policy/factors";
 import { filterStepUpNodes, isRemoveButton, labelOf, sectionTitle, splitIntoForms } from "@/lib/kratos/nodes";
 import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";
 import { METHODS, methodByGroup, methodByKey, type KratosMethod } from "@/lib/policy/methods";

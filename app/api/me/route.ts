@@ -1,12 +1,12 @@
 // Example protected JSON endpoint. proxy.ts has already applied the route's requirement
 // (aal1 for session tokens, highest_available for cookies); this returns who is calling.
 import type { NextRequest } from "next/server";
-import { effectiveAal } from "@/lib/factorPolicy";
-import { jsonError } from "@/lib/jsonError";
+import { effectiveAal } from "@/lib/policy/factors";
+import { jsonError } from "@/lib/http/jsonError";
 import { whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { sessionTokenOf, transportOf } from "@/lib/routePolicy";
-import { unavailableResponse } from "@/lib/unavailablePage";
+import { sessionTokenOf, transportOf } from "@/lib/policy/protectedRoutes";
+import { unavailableResponse } from "@/lib/http/unavailable";
 
 export async function GET(req: NextRequest) {
   const transport = transportOf(req.headers);

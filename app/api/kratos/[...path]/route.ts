@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
-import { proxyToKratos } from "@/lib/kratos/bff";
+import { handleBffRequest } from "@/lib/bff/handler";
 
 type Ctx = { params: Promise<{ path: string[] }> };
 
 async function handle(req: NextRequest, ctx: Ctx) {
-  return proxyToKratos(req, (await ctx.params).path);
+  return handleBffRequest(req, (await ctx.params).path);
 }
 
 // Every method Next routes comes to the BFF, whose route table answers 405 for the ones a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchBffRoute, BFF_ROUTES } from "@/lib/kratos/bffRoutes";
+import { matchBffRoute, BFF_ROUTES } from "@/lib/policy/bffRoutes";
 
 describe("matchBffRoute: paths", () => {
   it.each([

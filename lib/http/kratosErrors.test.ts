@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapKratosError, type ErrorAction, type ErrorContext } from "@/lib/kratos/errorMapping";
+import { mapKratosError, type ErrorAction, type ErrorContext } from "@/lib/http/kratosErrors";
 import type { FlowKind } from "@/lib/kratos/flows";
 import { safeReturnTo } from "@/lib/policy/returnTo";
 

@@ -1,8 +1,8 @@
-// Pure rules of the BFF proxy: which headers cross it (its paths are in bffRoutes.ts).
+// Pure rules of the BFF: which headers cross it (its paths are in lib/policy/bffRoutes.ts).
 
 // Request headers Kratos needs: content negotiation, cookies (CSRF + session), session tokens
 // for API clients, and the language for messages. Nothing else leaks through (no Host, no
-// X-Forwarded-* a client could forge); the body's Content-Type is the proxy's own.
+// X-Forwarded-* a client could forge); the body's Content-Type is the BFF's own.
 const FORWARDED_REQUEST_HEADERS = [
   "accept",
   "accept-language",
@@ -39,12 +39,4 @@ export function returnedResponseHeaders(upstream: Headers): Headers {
   }
   for (const cookie of upstream.getSetCookie()) out.append("set-cookie", cookie);
   return out;
-}
-
-/** Builds the upstream URL for a proxied path, keeping the query string as sent. */
-export function upstreamUrl(kratosPublicUrl: URL, path: string, search: string): URL {
-  const base = kratosPublicUrl.href.endsWith("/") ? kratosPublicUrl.href : `${kratosPublicUrl.href}/`;
-  const url = new URL(path, base);
-  url.search = search;
-  return url;
 }

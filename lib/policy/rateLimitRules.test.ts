@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpOf, rateLimitKeys } from "@/lib/rateLimitRules";
+import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
 
 const form = (o: Record<string, string>) => new URLSearchParams(o);
 

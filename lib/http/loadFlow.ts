@@ -1,14 +1,14 @@
 // Loads the flow a page shows, or sends the browser where it needs to go instead:
-// no flow id → start one through the BFF; expired/unknown/CSRF/aal errors → lib/kratos/errorMapping.ts;
+// no flow id → start one through the BFF; expired/unknown/CSRF/aal errors → lib/http/kratosErrors.ts;
 // Kratos down → the 503 page.
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFlow } from "@/lib/kratos/client";
-import { mapKratosError, type ErrorAction } from "@/lib/kratos/errorMapping";
+import { mapKratosError, type ErrorAction } from "@/lib/http/kratosErrors";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
-import { browserFlowInitPath } from "@/lib/paths";
+import { browserFlowInitPath } from "@/lib/http/paths";
 import { isSafeRedirect } from "@/lib/http/returnTo";
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,5 +1,5 @@
 // Builds the app's own URLs in one place so every redirect carries return_to the same way.
-import type { NoticeId } from "@/lib/kratos/errors";
+import type { NoticeId } from "@/lib/http/notices";
 import type { FlowKind } from "@/lib/kratos/flows";
 
 export const BFF_PREFIX = "/api/kratos";

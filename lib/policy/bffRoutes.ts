@@ -4,10 +4,10 @@
 
 export type BffMethod = "GET" | "POST" | "DELETE";
 
-/** Checks run in this order; each may answer instead of Kratos (bff.ts implements them). */
+/** Checks run in this order; each may answer instead of Kratos (lib/bff/handler.ts implements them). */
 export type BffCheck = "settings_guard" | "rate_limit" | "factor_guard";
 
-/** Rate-limit buckets besides the per-client one (lib/rateLimitRules.ts). */
+/** Rate-limit buckets besides the per-client one (lib/policy/rateLimitRules.ts). */
 export interface RateLimitRule {
   /** Sign-in attempts per account: identifier, or the session for second-factor steps. */
   account?: boolean;

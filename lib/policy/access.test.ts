@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideAccess, type SessionFacts } from "@/lib/accessDecision";
-import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/factorPolicy";
+import { decideAccess, type SessionFacts } from "@/lib/policy/access";
+import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/policy/factors";
 
 const password: AmrEntry = { method: "password", aal: "aal1" };
 const codeRecovery: AmrEntry = { method: "code_recovery", aal: "aal1" };

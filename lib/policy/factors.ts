@@ -3,7 +3,7 @@
 // codes came from the same inbox (Kratos issue #4317). This module counts channels instead.
 // What it knows of each method comes from the method registry (lib/policy/methods.ts).
 // Pure: no I/O, no framework imports.
-import { field, hasField, type Submission } from "@/lib/kratos/submission";
+import { field, hasField, type Submission } from "@/lib/policy/submission";
 import { METHODS, methodByGroup, methodByKey, type Channel, type KratosMethod } from "@/lib/policy/methods";
 
 export type Aal = "aal0" | "aal1" | "aal2";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMediaType } from "@/lib/kratos/mediaType";
-import { encodeSubmission, field, readSubmission } from "@/lib/kratos/submission";
+import { parseMediaType } from "@/lib/policy/mediaType";
+import { encodeSubmission, field, readSubmission } from "@/lib/policy/submission";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";

@@ -1,8 +1,9 @@
 // One place that knows what Kratos's errors mean for the browser. Pure: loadFlow carries
 // out the answer.
-import { asErrorBody, type NoticeId } from "@/lib/kratos/errors";
+import { asErrorBody } from "@/lib/kratos/errors";
+import { type NoticeId } from "@/lib/http/notices";
 import type { FlowKind } from "@/lib/kratos/flows";
-import { flowStartPath, loginPath } from "@/lib/paths";
+import { flowStartPath, loginPath } from "@/lib/http/paths";
 
 export type ErrorAction =
   { type: "redirect"; to: string } | { type: "error"; status: number; title: string; message: string };

@@ -1,6 +1,6 @@
 // The 503 answer when Kratos is down or slow: a small page without React that retries by
 // itself, or JSON for API clients. Its colours come from the brand file, public/theme.css.
-import { jsonError } from "@/lib/jsonError";
+import { jsonError } from "@/lib/http/jsonError";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

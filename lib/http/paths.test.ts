@@ -6,7 +6,7 @@ import {
   flowStartPath,
   loginPath,
   withNotice,
-} from "@/lib/paths";
+} from "@/lib/http/paths";
 
 const RETURN_TO = "http://localhost:3000/settings?tab=security&x=a b#frag";
 

@@ -1,8 +1,8 @@
 // Which rate-limit buckets a self-service submission draws from. Pure. Kratos (open source)
 // has no rate limits of its own, so the BFF keeps password, TOTP and code guessing slow
 // and stops anyone from flooding an inbox with recovery or verification emails.
-import type { RateLimitRule } from "@/lib/kratos/bffRoutes";
-import { field, type Submission } from "@/lib/kratos/submission";
+import type { RateLimitRule } from "@/lib/policy/bffRoutes";
+import { field, type Submission } from "@/lib/policy/submission";
 
 export type Bucket = "account" | "address" | "ip";
 
@@ -11,7 +11,7 @@ export const RATE_LIMITS: Record<Bucket, { points: number; durationSeconds: numb
   account: { points: 10, durationSeconds: 300 },
   /** Recovery and verification emails per address. */
   address: { points: 5, durationSeconds: 900 },
-  /** All submissions per client address (only when a trusted proxy says who the client is). */
+  /** All submissions per client address (only when a trusted reverse proxy says who the client is). */
   ip: { points: 300, durationSeconds: 60 },
 };
 
@@ -28,7 +28,7 @@ export interface SubmissionContext {
 
 /**
  * The buckets a submission draws from, under its route's rule. Keys come from the canonical
- * submission (lib/kratos/submission.ts), so every encoding of one sign-in counts alike.
+ * submission (lib/policy/submission.ts), so every encoding of one sign-in counts alike.
  */
 export function rateLimitKeys(rule: RateLimitRule, s: Submission, ctx: SubmissionContext): BucketKey[] {
   const keys: BucketKey[] = [];
@@ -46,7 +46,7 @@ export function rateLimitKeys(rule: RateLimitRule, s: Submission, ctx: Submissio
   return keys;
 }
 
-/** The client's address from X-Forwarded-For, trusted only behind a proxy that sets it. */
+/** The client's address from X-Forwarded-For, trusted only behind a reverse proxy that sets it. */
 export function clientIpOf(headers: Headers, trustProxy: boolean): string | undefined {
   if (!trustProxy) return undefined;
   const first = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

@@ -5,7 +5,7 @@
 // SESSION_CACHE_TTL_SECONDS=0 to check with Kratos on every request.
 import { createHash } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
-import type { SessionFacts } from "@/lib/accessDecision";
+import type { SessionFacts } from "@/lib/policy/access";
 
 export const CACHE_COOKIE = "session_check";
 export const KRATOS_SESSION_COOKIE = "ory_kratos_session";

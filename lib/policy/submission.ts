@@ -11,7 +11,7 @@
 //   folding ("Method", "ADDRESS", "addre\u017fs" fill `method`/`address`). A name that folds to
 //   a checked field without being it is refused. Duplicate names: JSON.parse and Kratos both
 //   keep the last, and the re-encoding has none. Numbers must survive the round trip.
-import type { BodyType } from "@/lib/kratos/mediaType";
+import type { BodyType } from "@/lib/policy/mediaType";
 
 /** A parsed form body (URL-encoded) or a JSON object body. */
 export type Submission = URLSearchParams | Record<string, unknown>;

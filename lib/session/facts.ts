@@ -2,10 +2,10 @@
 // cache when it is fresh, otherwise from Kratos (whoami + the identity's credential types).
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { SessionFacts } from "@/lib/accessDecision";
+import type { SessionFacts } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
-import { CACHE_COOKIE, KRATOS_SESSION_COOKIE, readCache, sealCache } from "@/lib/sessionCache";
+import { CACHE_COOKIE, KRATOS_SESSION_COOKIE, readCache, sealCache } from "@/lib/session/cache";
 import type { Session } from "@ory/client-fetch";
 
 export async function factsOf(session: Session): Promise<SessionFacts> {

@@ -1,27 +1,28 @@
-// The BFF: forwards browser and app-client calls to Kratos public, which is never
-// exposed itself. One route table (bffRoutes.ts) says what is served and which checks run;
-// a submission is parsed once (submission.ts), checked, and forwarded re-encoded by the BFF,
-// so Kratos acts on exactly what the checks judged. Redirects are passed back, not followed,
-// and every Set-Cookie survives.
+// The BFF: forwards browser and app-client calls to Kratos public, which is never exposed
+// itself. One route table (lib/policy/bffRoutes.ts) says what is served and which checks run;
+// a submission is parsed once (lib/policy/submission.ts), checked, and forwarded re-encoded
+// by the BFF, so Kratos acts on exactly what the checks judged. Redirects are passed back,
+// not followed, and every Set-Cookie survives.
 import "server-only";
 import type { NextRequest } from "next/server";
-import { decideAccess } from "@/lib/accessDecision";
+import { decideAccess } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
-import { guardLoginSubmission, isCodeSubmission } from "@/lib/factorPolicy";
+import { guardLoginSubmission, isCodeSubmission } from "@/lib/policy/factors";
 import { forwardToPublic, whoami } from "@/lib/kratos/client";
-import { isNoticeId, KratosUnavailableError, NOTICES, type NoticeId } from "@/lib/kratos/errors";
-import { parseMediaType } from "@/lib/kratos/mediaType";
-import { matchBffRoute, type MethodRule, type BffCheck } from "@/lib/kratos/bffRoutes";
-import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/kratos/proxyRules";
-import { canonicalForm, encodeSubmission, readSubmission, type Submission } from "@/lib/kratos/submission";
-import { jsonError } from "@/lib/jsonError";
-import { loginPath, withNotice } from "@/lib/paths";
-import { consume } from "@/lib/rateLimit";
-import { clientIpOf, rateLimitKeys } from "@/lib/rateLimitRules";
-import { sessionTokenOf } from "@/lib/routePolicy";
-import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/sessionCache";
-import { factsOf } from "@/lib/sessionState";
-import { unavailableResponse, wantsJson } from "@/lib/unavailablePage";
+import { KratosUnavailableError } from "@/lib/kratos/errors";
+import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
+import { parseMediaType } from "@/lib/policy/mediaType";
+import { matchBffRoute, type MethodRule, type BffCheck } from "@/lib/policy/bffRoutes";
+import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/bff/headers";
+import { canonicalForm, encodeSubmission, readSubmission, type Submission } from "@/lib/policy/submission";
+import { jsonError } from "@/lib/http/jsonError";
+import { loginPath, withNotice } from "@/lib/http/paths";
+import { consume } from "@/lib/bff/rateLimiter";
+import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
+import { sessionTokenOf } from "@/lib/policy/protectedRoutes";
+import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/session/cache";
+import { factsOf } from "@/lib/session/facts";
+import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -58,7 +59,7 @@ interface CheckContext {
   submission: Submission;
 }
 
-/** Rate limits (lib/rateLimitRules.ts): a refused submission never reaches Kratos. */
+/** Rate limits (lib/policy/rateLimitRules.ts): a refused submission never reaches Kratos. */
 async function rateLimit({ req, path, rule, submission }: CheckContext): Promise<Response | null> {
   const secret = sessionTokenOf(req.headers) ?? req.cookies.get(KRATOS_SESSION_COOKIE)?.value;
   const result = await consume(
@@ -175,7 +176,7 @@ async function readBodySubmission(req: NextRequest): Promise<BodyResult> {
   return { submission: read.submission };
 }
 
-export async function proxyToKratos(req: NextRequest, segments: string[]): Promise<Response> {
+export async function handleBffRequest(req: NextRequest, segments: string[]): Promise<Response> {
   const match = matchBffRoute(segments.join("/"), req.method);
   if (match.type === "not_found") return refuse(req, { status: 404, id: "not_found", message: "Not found" });
   if (match.type === "method_not_allowed") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forwardRequestHeaders, returnedResponseHeaders, upstreamUrl } from "@/lib/kratos/proxyRules";
+import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/bff/headers";
 
 describe("forwardRequestHeaders", () => {
   const incoming = new Headers({
@@ -141,50 +141,5 @@ describe("returnedResponseHeaders", () => {
     const out = returnedResponseHeaders(h);
     expect([...out.keys()]).toEqual(["content-type"]);
     expect(out.getSetCookie()).toEqual([]);
-  });
-});
-
-describe("upstreamUrl", () => {
-  it("joins a base without a trailing slash", () => {
-    expect(upstreamUrl(new URL("http://127.0.0.1:4433"), "self-service/login/browser", "").href).toBe(
-      "http://127.0.0.1:4433/self-service/login/browser",
-    );
-  });
-
-  it("joins a base with a path, with or without a trailing slash", () => {
-    const expected = "http://kratos.internal/public/sessions/whoami";
-    expect(upstreamUrl(new URL("http://kratos.internal/public"), "sessions/whoami", "").href).toBe(expected);
-    expect(upstreamUrl(new URL("http://kratos.internal/public/"), "sessions/whoami", "").href).toBe(expected);
-  });
-
-  it("keeps the query string as sent", () => {
-    const url = upstreamUrl(
-      new URL("http://127.0.0.1:4433/"),
-      "self-service/login/browser",
-      "?aal=aal2&refresh=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fsettings",
-    );
-    expect(url.href).toBe(
-      "http://127.0.0.1:4433/self-service/login/browser?aal=aal2&refresh=true&return_to=http%3A%2F%2Flocalhost%3A3000%2Fsettings",
-    );
-    expect(url.searchParams.get("return_to")).toBe("http://localhost:3000/settings");
-  });
-
-  it("accepts a query string without the leading question mark", () => {
-    expect(upstreamUrl(new URL("http://127.0.0.1:4433"), "self-service/login/flows", "id=abc").href).toBe(
-      "http://127.0.0.1:4433/self-service/login/flows?id=abc",
-    );
-  });
-
-  it("stays on the Kratos host", () => {
-    const base = new URL("http://127.0.0.1:4433/");
-    for (const path of ["self-service/login", ".well-known/ory/webauthn.js", "sessions/whoami"]) {
-      expect(upstreamUrl(base, path, "").origin).toBe("http://127.0.0.1:4433");
-    }
-  });
-
-  it("does not modify the base URL", () => {
-    const base = new URL("http://127.0.0.1:4433/public");
-    upstreamUrl(base, "sessions/whoami", "?x=1");
-    expect(base.href).toBe("http://127.0.0.1:4433/public");
   });
 });

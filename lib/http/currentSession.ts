@@ -3,7 +3,7 @@ import type { Identity, Session } from "@ory/client-fetch";
 import { redirect } from "next/navigation";
 import { whoami } from "@/lib/kratos/client";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
-import { cookieHeader, unavailablePath } from "@/lib/kratos/loadFlow";
+import { cookieHeader, unavailablePath } from "@/lib/http/loadFlow";
 
 /** The browser's Kratos session (null when signed out). Throws KratosUnavailableError when Kratos is down. */
 export async function currentSession(): Promise<Session | null> {

@@ -6,8 +6,8 @@ import {
   highestAvailableAal,
   type AmrEntry,
   type FactorPolicy,
-} from "@/lib/factorPolicy";
-import type { Requirement } from "@/lib/routePolicy";
+} from "@/lib/policy/factors";
+import type { Requirement } from "@/lib/policy/protectedRoutes";
 
 export interface SessionFacts {
   /** What Kratos says (`authenticator_assurance_level`). */

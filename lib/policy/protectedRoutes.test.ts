@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ROUTE_RULES, matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/routePolicy";
+import {
+  ROUTE_RULES,
+  matchRoute,
+  sessionTokenOf,
+  transportOf,
+  type RouteRule,
+} from "@/lib/policy/protectedRoutes";
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 

@@ -1,4 +1,4 @@
-// Rate limiters for the proxy: in memory for one instance, in Redis (REDIS_URL) when several
+// Rate limiters for the BFF: in memory for one instance, in Redis (REDIS_URL) when several
 // instances share the load. If Redis fails, a per-instance memory limiter takes over.
 import "server-only";
 import {
@@ -8,7 +8,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { getConfig } from "@/lib/config";
-import { RATE_LIMITS, type Bucket, type BucketKey } from "@/lib/rateLimitRules";
+import { RATE_LIMITS, type Bucket, type BucketKey } from "@/lib/policy/rateLimitRules";
 
 let limiters: Record<Bucket, RateLimiterAbstract> | undefined;
 

@@ -17,7 +17,7 @@ import {
   type Aal,
   type AmrEntry,
   type FactorPolicy,
-} from "@/lib/factorPolicy";
+} from "@/lib/policy/factors";
 import type { Channel } from "@/lib/policy/methods";
 
 // AMR entries as Kratos v1.3.1 records them (method + the aal it was completed at).

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sealData } from "iron-session";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { SessionFacts } from "@/lib/accessDecision";
+import type { SessionFacts } from "@/lib/policy/access";
 import {
   CACHE_COOKIE,
   KRATOS_SESSION_COOKIE,
@@ -10,7 +10,7 @@ import {
   clearCacheCookieHeader,
   readCache,
   sealCache,
-} from "@/lib/sessionCache";
+} from "@/lib/session/cache";
 
 const PASSWORD = randomBytes(32).toString("base64url"); // 43 characters
 const OTHER_PASSWORD = randomBytes(32).toString("base64url");
