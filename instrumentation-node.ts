@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from "@/lib/config";
+import { installRequestGuard } from "@/lib/http/requestGuard";
 
 try {
   getConfig();
@@ -9,3 +10,4 @@ try {
   }
   throw err;
 }
+installRequestGuard();

@@ -1,10 +1,7 @@
-// The 503 answer when Kratos is down or slow: a small page without React that retries by
-// itself, or JSON for API clients. Its colours come from the brand file, public/theme.css.
+// The 503 answer when Kratos is down or slow: a small page that retries by itself, or JSON
+// for API clients.
 import { jsonError } from "@/lib/http/jsonError";
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml, plainPage } from "@/lib/http/plainPage";
 
 export function wantsJson(headers: Headers): boolean {
   const accept = headers.get("accept") ?? "";
@@ -23,16 +20,13 @@ export function unavailableResponse(retryPath: string, json: boolean): Response 
     );
   }
   const href = escapeHtml(retryPath);
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="10;url=${href}">
-<title>Temporarily unavailable</title>
-<link rel="stylesheet" href="/theme.css">
-<style>body{font-family:var(--font-body,system-ui,sans-serif);max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:var(--text);background:var(--canvas)}
-a{color:var(--link)}a:focus-visible{outline:3px solid var(--focus);outline-offset:2px}</style></head>
-<body><main><h1>Sign-in is temporarily unavailable</h1>
+  const html = plainPage({
+    title: "Temporarily unavailable",
+    head: `<meta http-equiv="refresh" content="10;url=${href}">\n`,
+    body: `<h1>Sign-in is temporarily unavailable</h1>
 <p role="status">We could not reach the identity service. Nothing you entered was lost on our side; this page tries again in 10 seconds.</p>
-<p><a href="${href}">Try again now</a> · <a href="/">Home</a></p></main></body></html>`;
+<p><a href="${href}">Try again now</a> · <a href="/">Home</a></p>`,
+  });
   return new Response(html, {
     status: 503,
     headers: { ...headers, "content-type": "text/html; charset=utf-8" },

@@ -1,0 +1,100 @@
+// Refuses bad requests before Next sees them: a method a route does not answer (405 with
+// `Allow`) or a target whose percent-encoding does not decode (400), as the app's JSON error
+// on API routes and a small HTML page elsewhere, with one log line and no stack trace.
+// proxy.ts cannot do this: Next builds a Fetch Request before calling it, which throws for
+// TRACE, and answers 500 for a path it cannot decode. So the guard sits on the Node HTTP
+// server itself, installed once at start (instrumentation-node.ts). The decision is
+// lib/policy/requestShape.ts.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+import { randomBytes } from "node:crypto";
+import { getConfig } from "@/lib/config";
+import { jsonErrorBody } from "@/lib/http/jsonError";
+import { escapeHtml, plainPage } from "@/lib/http/plainPage";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
+import { checkRequest, type RequestRefusal } from "@/lib/policy/requestShape";
+
+export interface RefusalAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const MESSAGES = {
+  malformed_url: {
+    title: "Bad request",
+    text: "This address is not valid: it has a % that does not start a valid percent-encoding.",
+  },
+  method_not_allowed: {
+    title: "Method not allowed",
+    text: "This address does not answer this kind of request.",
+  },
+} as const;
+
+export function refusalAnswer(
+  r: RequestRefusal,
+  opts: { hsts: boolean; formOrigins: string[] },
+): RefusalAnswer {
+  const { title, text } = MESSAGES[r.id];
+  const message = r.allow ? `${text} Allowed methods: ${r.allow}.` : text;
+  const body = r.json
+    ? JSON.stringify(jsonErrorBody(r.status, r.id, message))
+    : plainPage({
+        title,
+        body: `<h1>${escapeHtml(title)}</h1>\n<p role="alert">${escapeHtml(message)}</p>\n<p><a href="/">Go to the home page</a></p>`,
+      });
+  const csp = contentSecurityPolicy(randomBytes(16).toString("base64"), {
+    dev: false,
+    formOrigins: opts.formOrigins,
+  });
+  return {
+    status: r.status,
+    headers: {
+      ...securityHeaders(csp, opts.hsts),
+      "content-type": r.json ? "application/json" : "text/html; charset=utf-8",
+      "content-length": String(Buffer.byteLength(body)),
+      "cache-control": "no-store",
+      ...(r.allow ? { allow: r.allow } : {}),
+    },
+    body,
+  };
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, r: RequestRefusal): void {
+  const target = req.url ?? "";
+  console.warn(
+    `[request] ${r.status} ${req.method} ${JSON.stringify(target.length > 200 ? `${target.slice(0, 200)}…` : target)}: ${r.id}`,
+  );
+  const cfg = getConfig();
+  const answer = refusalAnswer(r, { hsts: cfg.secureCookies, formOrigins: cfg.returnToOrigins });
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
+const INSTALLED = Symbol.for("kratos-bff.requestGuard");
+
+type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
+
+/** Wraps the `request` event of every HTTP(S) server in this process; safe to call twice. */
+export function installRequestGuard(): void {
+  for (const proto of [http.Server.prototype, https.Server.prototype] as unknown as Record<
+    symbol,
+    unknown
+  >[]) {
+    if (proto[INSTALLED]) continue;
+    const target = proto as unknown as { emit: Emit };
+    const emit = target.emit;
+    target.emit = function (this: unknown, event, ...args) {
+      if (event === "request") {
+        const [req, res] = args as [IncomingMessage, ServerResponse];
+        const refusal = checkRequest(req.method ?? "", req.url ?? "");
+        if (refusal) {
+          refuse(req, res, refusal);
+          return true;
+        }
+      }
+      return emit.call(this, event, ...args);
+    };
+    proto[INSTALLED] = true;
+  }
+}
