@@ -11,8 +11,10 @@ export interface RawResponse {
 
 export interface RawOptions {
   headers?: Record<string, string>;
-  /** Sent as is; without a content-length header it goes chunked (no length). */
+  /** Sent as is, with a Content-Length (Node adds it) unless `chunked`. */
   body?: string | Buffer;
+  /** Send the body chunked, without a length. */
+  chunked?: boolean;
 }
 
 export function rawRequest(
@@ -46,6 +48,10 @@ export function rawRequest(
       },
     );
     req.on("error", reject);
-    req.end(opts.body);
+    if (opts.chunked && opts.body !== undefined) {
+      // Written before end(), so Node cannot know the length and sends it chunked.
+      req.write(opts.body);
+      req.end();
+    } else req.end(opts.body);
   });
 }
