@@ -1,29 +1,146 @@
-// `npm run bench`: measures the BFF on a fresh local stack and prints tables (saved as JSON
-// under bench/results/). Figures, not assertions: nothing here passes or fails on speed.
-//   1. request latency: BFF overhead over direct Kratos, proxy.ts with and without the
-//      session cache, a server-rendered flow page;
-//   2. JavaScript each page ships (gzipped), from the production build.
-import { mkdirSync, writeFileSync } from "node:fs";
+// `npm run bench`: the app's per-request cost on a fresh local stack, measured with a real load
+// generator (autocannon, scripts/bench-load.mjs) in a process of its own, and the servers' CPU
+// read from /proc (utime + stime of each server's process tree, divided by the requests it
+// completed): on a shared, noisy machine that figure holds where latency does not. Every run
+// also builds and measures a bare Next route handler of the same Next version (the floor) and
+// Kratos direct, so every figure has something of the same run to be divided by.
+// Figures, not assertions: nothing here passes or fails on speed.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import { spawn } from "node:child_process";
 import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
 import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.mjs";
 
 const DIST_DIR = ".next-bench";
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const FLOOR_DIR = path.join(root, ".cache", "bench-floor");
+const RESULTS_DIR = path.join(root, "bench", "results");
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const SIGNIN_CONNECTIONS = Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 4);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-function step(cmd, args, env = {}) {
+// ---- server CPU from /proc -----------------------------------------------------------------
+
+const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may hold spaces and parentheses: the fields start after the last ")".
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null; // exited meanwhile
+  }
+}
+
+/** CPU milliseconds used so far by a process and all its descendants (`next start` forks one). */
+function treeCpuMs(rootPid) {
+  const stats = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = procStat(name);
+    if (st) stats.set(Number(name), st);
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const [child, st] of stats) if (st.ppid === pid) queue.push(child);
+  }
+  return (total * 1000) / CLK_TCK;
+}
+
+// ---- one row: a load run in its own process, the servers' CPU around it ---------------------
+
+/** Runs bench-load.mjs with `spec`; `servers` maps a name ("app", "kratos") to a root pid. */
+function measure(name, spec, servers) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "scripts", "bench-load.mjs"), JSON.stringify(spec)],
+      {
+        cwd: root,
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
+    let before;
+    let result;
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line === "warm") {
+        before = Object.fromEntries(Object.entries(servers).map(([k, pid]) => [k, treeCpuMs(pid)]));
+        child.stdin.write("go\n");
+      } else if (line.startsWith("{")) {
+        const after = Object.fromEntries(Object.entries(servers).map(([k, pid]) => [k, treeCpuMs(pid)]));
+        const r = JSON.parse(line);
+        const cpu = Object.fromEntries(
+          Object.keys(servers).map((k) => [
+            `${k}_cpu_ms`,
+            r.completed ? (after[k] - before[k]) / r.completed : NaN,
+          ]),
+        );
+        result = { name, ...r, ...cpu };
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      result ? resolve(result) : reject(new Error(`bench-load for "${name}" exited with ${code}`)),
+    );
+  });
+}
+
+// ---- the floor: a bare Next app with one route handler, same Next version --------------------
+
+function nextVersion() {
+  return JSON.parse(readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")).version;
+}
+
+async function buildFloor() {
+  const stamp = path.join(FLOOR_DIR, "built-with-next");
+  const version = `${nextVersion()} webpack`;
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === version) return;
+  rmSync(FLOOR_DIR, { recursive: true, force: true });
+  mkdirSync(path.join(FLOOR_DIR, "app", "api", "ping"), { recursive: true });
+  // Resolves next, react and react-dom from the project's node_modules (two folders up).
+  writeFileSync(
+    path.join(FLOOR_DIR, "package.json"),
+    JSON.stringify({ name: "bench-floor", private: true }, null, 2),
+  );
+  writeFileSync(path.join(FLOOR_DIR, "next.config.mjs"), "export default { poweredByHeader: false };\n");
+  writeFileSync(
+    path.join(FLOOR_DIR, "app", "api", "ping", "route.js"),
+    [
+      "// The floor: what Next itself costs for a dynamic route handler answering JSON.",
+      'export const dynamic = "force-dynamic";',
+      "export function GET() {",
+      '  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  console.log(`[bench] building the floor: a bare Next ${version} route handler (.cache/bench-floor)…`);
+  // Webpack: Turbopack takes the project folder above as its root and would build the
+  // project's own proxy.ts and instrumentation into the floor.
+  if ((await step(bin("next"), ["build", "--webpack"], {}, FLOOR_DIR)) !== 0)
+    throw new Error("the floor's next build failed");
+  writeFileSync(stamp, version);
+}
+
+function step(cmd, args, env = {}, cwd = root) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, { cwd, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }
+
+// ---- users -----------------------------------------------------------------------------------
 
 /** A tiny cookie jar: enough for Kratos's CSRF and session cookies. */
 function jar() {
@@ -40,6 +157,7 @@ function jar() {
   };
 }
 
+/** Registers a user through the app (as a browser does) and returns its cookies. */
 async function registerBrowserUser(appUrl) {
   const j = jar();
   const init = await fetch(`${appUrl}/api/kratos/self-service/registration/browser`, { redirect: "manual" });
@@ -66,39 +184,39 @@ async function registerBrowserUser(appUrl) {
   return { cookie: j.header(), flowId };
 }
 
-async function measure(name, makeRequest) {
-  const times = [];
+/**
+ * Accounts for the sign-in rows, made through Kratos's admin API. The app allows 10 sign-in
+ * attempts per account per 5 minutes, so the scenario cycles through enough of them.
+ */
+export async function makeAccounts(adminUrl, count, { concurrency = 4 } = {}) {
+  const password = randomBytes(18).toString("base64url");
+  const tag = `${Date.now()}-${process.pid}`;
+  const users = Array.from({ length: count }, (_, i) => ({
+    email: `bench-${tag}-${i}@example.test`,
+    password,
+  }));
   let next = 0;
-  let failures = 0;
-  const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t = performance.now();
-        const res = await makeRequest();
-        await res.arrayBuffer();
-        if (res.status >= 400) {
-          failures++;
-          if (failures === 1) console.warn(`[bench] ${name}: first failure ${res.status}`);
-        }
-        times.push(performance.now() - t);
+    Array.from({ length: concurrency }, async () => {
+      while (next < users.length) {
+        const u = users[next++];
+        const res = await fetch(`${adminUrl}/admin/identities`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            schema_id: "default",
+            traits: { email: u.email },
+            credentials: { password: { config: { password: u.password } } },
+          }),
+        });
+        if (res.status !== 201) throw new Error(`creating ${u.email}: ${res.status} ${await res.text()}`);
       }
     }),
   );
-  const total = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-  return {
-    name,
-    requests: times.length,
-    failures,
-    p50_ms: +pct(50).toFixed(1),
-    p95_ms: +pct(95).toFixed(1),
-    p99_ms: +pct(99).toFixed(1),
-    rps: +(times.length / total).toFixed(0),
-  };
+  return users;
 }
+
+// ---- JavaScript shipped per page ---------------------------------------------------------------
 
 async function pageJs(appUrl, pages, cookie) {
   const out = [];
@@ -122,106 +240,262 @@ async function pageJs(appUrl, pages, cookie) {
   return out;
 }
 
-ensureNodeModules(root);
-await ensureKratos();
-const s = stackSettings("bench");
-console.log("[bench] building the app…");
-if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: s.appUrl })) !== 0)
-  process.exit(1);
+// ---- printing and saving ---------------------------------------------------------------------
 
-const stack = await startStack("bench", {
-  app: "start",
-  fresh: true,
-  extraAppEnv: { NEXT_DIST_DIR: DIST_DIR },
-});
-// A second app instance on the same Kratos with the session cache off.
-const noCachePort = s.ports.app + 1;
-const noCacheUrl = `http://localhost:${noCachePort}`;
-const noCache = run(bin("next"), ["start", "-p", String(noCachePort), "-H", "127.0.0.1"], {
-  env: { ...appEnv(s, stack.secrets), NEXT_DIST_DIR: DIST_DIR, SESSION_CACHE_TTL_SECONDS: "0" },
-  logFile: path.join(s.dataDir, "app-nocache.log"),
-});
-try {
-  await waitFor("the app without cache", `${noCacheUrl}/api/health`, { child: noCache, log: console.log });
-  const { cookie, flowId } = await registerBrowserUser(s.appUrl);
-  const loginInit = await fetch(`${s.appUrl}/api/kratos/self-service/login/browser?refresh=true`, {
-    redirect: "manual",
-    headers: { cookie },
-  });
-  const loginFlow = new URL(loginInit.headers.get("location")).searchParams.get("flow");
-  const withCookie = { headers: { cookie } };
-  // The browser keeps the encrypted session-check cookie the first response sets.
-  const warm = await fetch(`${s.appUrl}/secure-account`, { ...withCookie, redirect: "manual" });
-  const cacheCookie = warm.headers
-    .getSetCookie()
-    .find((c) => c.startsWith("session_check="))
-    ?.split(";")[0];
-  if (!cacheCookie) throw new Error("the app set no session_check cookie");
-  const withCachedCheck = { headers: { cookie: `${cookie}; ${cacheCookie}` } };
-
-  console.log(`[bench] ${REQUESTS} requests each, ${CONCURRENCY} at a time, on ${os.cpus().length} cores…`);
-  const latency = [];
-  const get = (url, init = {}) => fetch(url, { ...init, redirect: "manual" });
-  latency.push(
-    await measure("app only: GET /api/health (app + Kratos health)", () => get(`${s.appUrl}/api/health`)),
-  );
-  latency.push(
-    await measure("Kratos direct: GET /sessions/whoami", () =>
-      get(`${s.kratosPublicUrl}/sessions/whoami`, withCookie),
-    ),
-  );
-  latency.push(
-    await measure("through the BFF: GET /api/kratos/sessions/whoami", () =>
-      get(`${s.appUrl}/api/kratos/sessions/whoami`, withCookie),
-    ),
-  );
-  latency.push(
-    await measure("protected page, session cache on (30 s)", () =>
-      get(`${s.appUrl}/secure-account`, withCachedCheck),
-    ),
-  );
-  latency.push(
-    await measure("protected page, session cache off", () => get(`${noCacheUrl}/secure-account`, withCookie)),
-  );
-  latency.push(
-    await measure("flow page: GET /login?flow=… (server-rendered)", () =>
-      get(`${s.appUrl}/login?flow=${loginFlow}`, withCookie),
-    ),
-  );
-  console.log("\nLatency");
-  console.table(latency);
-
-  const js = await pageJs(
-    s.appUrl,
-    ["/", `/login?flow=${loginFlow}`, `/registration?flow=${flowId}`, "/secure-account"],
-    cookie,
-  );
-  console.log("JavaScript shipped per page (production build)");
-  console.table(js);
-
-  mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-  const file = path.join(
-    root,
-    "bench",
-    "results",
-    `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-  );
-  const machine = {
-    cpus: os.cpus().length,
+export function machine() {
+  return {
+    nproc: os.availableParallelism(),
     cpu: os.cpus()[0]?.model,
     node: process.version,
+    next: nextVersion(),
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
   };
-  writeFileSync(
-    file,
-    JSON.stringify({ machine, requests: REQUESTS, concurrency: CONCURRENCY, latency, js }, null, 2),
-  );
-  console.log(`[bench] saved ${path.relative(root, file)}`);
-} finally {
-  try {
-    process.kill(-noCache.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  await stack.stop();
 }
+
+const fix = (v, d = 2) => (Number.isFinite(v) ? +v.toFixed(d) : null);
+
+/** Moves latest.json to previous.json and writes the new run as latest.json. */
+export function save(file, data) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const latest = path.join(RESULTS_DIR, `${file}latest.json`);
+  const previous = path.join(RESULTS_DIR, `${file}previous.json`);
+  const before = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")) : null;
+  if (before) renameSync(latest, previous);
+  writeFileSync(latest, JSON.stringify(data, null, 2));
+  console.log(
+    `[bench] saved ${path.relative(root, latest)}${before ? ` (the run before: ${path.relative(root, previous)})` : ""}`,
+  );
+  return before;
+}
+
+function printRows(rows, before) {
+  const floor = rows.find((r) => r.id === "floor");
+  const direct = rows.find((r) => r.id === "kratos_whoami");
+  const matched = rows.find((r) => r.id === "kratos_whoami_matched");
+  const signinDirect = rows.find((r) => r.id === "signin_kratos");
+  // What each row's Kratos CPU is compared with: the same work sent straight to Kratos.
+  const directOf = {
+    kratos_whoami_matched: direct,
+    bff_whoami: matched,
+    signin_kratos: signinDirect,
+    signin_app: signinDirect,
+  };
+  const prev = new Map((before?.rows ?? []).map((r) => [r.id, r]));
+  console.table(
+    rows.map((r) => {
+      const isSignin = r.id.startsWith("signin");
+      const total = (r.app_cpu_ms ?? 0) + (r.kratos_cpu_ms ?? 0);
+      const p = prev.get(r.id);
+      return {
+        row: r.name,
+        "req/s": fix(r.rps, 0),
+        "p50 ms": fix(r.p50_ms, 1),
+        "p99 ms": fix(r.p99_ms, 1),
+        errors: r.errors,
+        "app CPU ms/req": fix(r.app_cpu_ms),
+        "× floor": isSignin || r.app_cpu_ms === undefined ? "" : fix(r.app_cpu_ms / floor.app_cpu_ms),
+        "Kratos CPU ms/req": fix(r.kratos_cpu_ms),
+        "× direct": !directOf[r.id]
+          ? ""
+          : fix((isSignin ? total : r.kratos_cpu_ms) / directOf[r.id].kratos_cpu_ms),
+        "app CPU before": p?.app_cpu_ms === undefined ? "" : fix(p.app_cpu_ms),
+        "Kratos CPU before": p?.kratos_cpu_ms === undefined ? "" : fix(p.kratos_cpu_ms),
+      };
+    }),
+  );
+  console.log(
+    "× floor: app CPU per request over the bare Next route handler's. × direct: proxied whoami's Kratos CPU\n" +
+      "over Kratos direct's at the same rate (that row's own: over direct at full speed); sign-ins: app + Kratos\n" +
+      "CPU per sign-in over the direct sign-in's.\n" +
+      '"before": the run before this one (bench/results/previous.json).',
+  );
+}
+
+// ---- the run ---------------------------------------------------------------------------------
+
+async function main() {
+  ensureNodeModules(root);
+  await ensureKratos();
+  const s = stackSettings("bench");
+  const noCachePort = Number(process.env.BENCH_NOCACHE_PORT ?? s.ports.app + 1);
+  const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? s.ports.app + 2);
+  await buildFloor();
+  console.log("[bench] building the app…");
+  if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: s.appUrl })) !== 0)
+    process.exit(1);
+
+  const stack = await startStack("bench", {
+    app: "start",
+    fresh: true,
+    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR },
+  });
+  const extra = [];
+  const stopAll = async () => {
+    for (const c of extra) {
+      try {
+        process.kill(-c.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await stack.stop();
+  };
+  process.on("SIGINT", () => stopAll().then(() => process.exit(130)));
+  try {
+    // A second instance of the app on the same Kratos, with the session cache off.
+    const noCacheUrl = `http://127.0.0.1:${noCachePort}`;
+    const noCache = run(bin("next"), ["start", "-p", String(noCachePort), "-H", "127.0.0.1"], {
+      env: { ...appEnv(s, stack.secrets), NEXT_DIST_DIR: DIST_DIR, SESSION_CACHE_TTL_SECONDS: "0" },
+      logFile: path.join(s.dataDir, "app-nocache.log"),
+    });
+    extra.push(noCache);
+    const floorUrl = `http://127.0.0.1:${floorPort}`;
+    const floor = run(bin("next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], {
+      cwd: FLOOR_DIR,
+      env: { NODE_ENV: "production" },
+      logFile: path.join(s.dataDir, "floor.log"),
+    });
+    extra.push(floor);
+    await waitFor("the app without cache", `${noCacheUrl}/api/health`, { child: noCache, log: console.log });
+    await waitFor("the floor", `${floorUrl}/api/ping`, { child: floor, log: console.log });
+
+    const { cookie } = await registerBrowserUser(s.appUrl);
+    const loginInit = await fetch(`${s.appUrl}/api/kratos/self-service/login/browser?refresh=true`, {
+      redirect: "manual",
+      headers: { cookie },
+    });
+    const loginFlow = new URL(loginInit.headers.get("location")).searchParams.get("flow");
+    // The browser keeps the encrypted session-check cookie the first protected page sets.
+    const warm = await fetch(`${s.appUrl}/secure-account`, { headers: { cookie }, redirect: "manual" });
+    const cacheCookie = warm.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("session_check="))
+      ?.split(";")[0];
+    if (!cacheCookie) throw new Error("the app set no session_check cookie");
+    // Sign-ins in both rows, warm-ups included, at well under the app's 10 per account per 5 min.
+    const users = await makeAccounts(s.kratosAdminUrl, Number(process.env.BENCH_ACCOUNTS ?? 400));
+
+    const app = stack.processes.app.pid;
+    const kratos = stack.processes.kratos.pid;
+    const http = (url, headers = {}, expectStatus = 200) => ({
+      kind: "http",
+      url,
+      headers,
+      expectStatus,
+      connections: CONNECTIONS,
+      warmupSec: WARMUP,
+      durationSec: DURATION,
+    });
+    const signin = (target, base) => ({
+      kind: "signin",
+      target,
+      base,
+      users,
+      connections: SIGNIN_CONNECTIONS,
+      warmupSec: WARMUP,
+      durationSec: DURATION,
+    });
+    const plan = [
+      ["floor", "floor: bare Next route handler (JSON)", http(`${floorUrl}/api/ping`), { app: floor.pid }],
+      ["health", "app: GET /api/health (liveness)", http(`${s.appUrl}/api/health`), { app, kratos }],
+      [
+        "kratos_whoami",
+        "Kratos direct: GET /sessions/whoami",
+        http(`${s.kratosPublicUrl}/sessions/whoami`, { cookie }),
+        { kratos },
+      ],
+      [
+        "bff_whoami",
+        "proxied: GET /api/kratos/sessions/whoami",
+        http(`${s.appUrl}/api/kratos/sessions/whoami`, { cookie }),
+        { app, kratos },
+      ],
+      // Go spends more CPU per request at a low rate than at a high one (fewer requests share
+      // each wake-up of its scheduler and poller): compare the proxied row at its own rate.
+      [
+        "kratos_whoami_matched",
+        "Kratos direct: whoami at the proxied row's rate",
+        (rows) => ({
+          ...http(`${s.kratosPublicUrl}/sessions/whoami`, { cookie }),
+          rate: Math.max(1, Math.round(rows.find((r) => r.id === "bff_whoami").rps)),
+        }),
+        { kratos },
+      ],
+      [
+        "page_public",
+        "unprotected page: GET / (signed in)",
+        http(`${s.appUrl}/`, { cookie }),
+        { app, kratos },
+      ],
+      [
+        "page_cached",
+        "protected page, session cache on",
+        http(`${s.appUrl}/secure-account`, { cookie: `${cookie}; ${cacheCookie}` }),
+        { app, kratos },
+      ],
+      [
+        "page_uncached",
+        "protected page, session cache off",
+        http(`${noCacheUrl}/secure-account`, { cookie }),
+        { app: noCache.pid, kratos },
+      ],
+      [
+        "flow_page",
+        "flow page: GET /login?flow=… (rendered)",
+        http(`${s.appUrl}/login?flow=${loginFlow}`, { cookie }),
+        { app, kratos },
+      ],
+      [
+        "signin_kratos",
+        "sign-in straight at Kratos (per sign-in)",
+        signin("kratos", s.kratosPublicUrl),
+        { kratos },
+      ],
+      ["signin_app", "sign-in through the app (per sign-in)", signin("app", s.appUrl), { app, kratos }],
+    ];
+    console.log(
+      `[bench] ${DURATION} s per row after ${WARMUP} s of warm-up, ${CONNECTIONS} connections ` +
+        `(${SIGNIN_CONNECTIONS} users for sign-ins), on ${os.availableParallelism()} cores…`,
+    );
+    const rows = [];
+    for (const [id, name, spec, servers] of plan) {
+      const r = await measure(name, typeof spec === "function" ? spec(rows) : spec, servers);
+      rows.push({ id, ...r });
+      console.log(
+        `[bench] ${name}: ${fix(r.rps, 0)}/s, p50 ${fix(r.p50_ms, 1)} ms, ` +
+          Object.keys(servers)
+            .map((k) => `${k} ${fix(r[`${k}_cpu_ms`])} ms CPU/req`)
+            .join(", ") +
+          (r.errors ? `, ${r.errors} errors${r.first_error ? ` (${r.first_error})` : ""}` : ""),
+      );
+    }
+    const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
+
+    const data = {
+      date: new Date().toISOString(),
+      commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], {
+        cwd: root,
+        encoding: "utf8",
+      }).stdout.trim(),
+      machine: machine(),
+      settings: {
+        duration_s: DURATION,
+        warmup_s: WARMUP,
+        connections: CONNECTIONS,
+        signin_users: SIGNIN_CONNECTIONS,
+        bcrypt_cost: 4,
+      },
+      rows,
+      js,
+    };
+    const before = save("", data);
+    console.log("\nPer-request cost (CPU per request from /proc; latency is noisy on a shared machine)");
+    printRows(rows, before);
+    console.log("\nJavaScript shipped per page (production build)");
+    console.table(js);
+  } finally {
+    await stopAll();
+  }
+}
+
+await main();

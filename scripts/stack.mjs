@@ -135,7 +135,8 @@ export function appEnv(s, secrets) {
 /**
  * Starts Kratos + the mail catcher + the app. `app` is "dev" (next dev) or "start" (a built app);
  * `mailCatcher` is "maildev" (default) or "mailpit".
- * Returns { settings, stop }. Logs of Kratos and the mail catcher go to the data folder.
+ * Returns { settings, secrets, stop, children, processes: { kratos, mail, app } } (child processes,
+ * each the leader of its process group). Logs of Kratos and the mail catcher go to the data folder.
  */
 export async function startStack(
   kind,
@@ -258,5 +259,12 @@ export async function startStack(
     await stop();
     throw err;
   }
-  return { settings: s, secrets, stop, children };
+  const [kratosProcess, mailProcess, appProcess] = children;
+  return {
+    settings: s,
+    secrets,
+    stop,
+    children,
+    processes: { kratos: kratosProcess, mail: mailProcess, app: appProcess },
+  };
 }
