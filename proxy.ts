@@ -1,5 +1,5 @@
 // Next.js 16 proxy (formerly "middleware"): security headers with a per-request CSP nonce on
-// every response, and the per-route AAL policy for protected routes.
+// every page and app API response, and the per-route AAL policy for protected routes.
 import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
@@ -73,6 +73,9 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
+// Not on the BFF (/api/kratos/…), /api/health and /api/ready: no protected route lives there,
+// and running the proxy costs more than the BFF's own work (npm run bench). Those routes set
+// their security headers themselves (withStaticSecurityHeaders).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/(?:kratos|health|ready)(?:/|$)|_next/static|_next/image|favicon.ico).*)" }],
 };

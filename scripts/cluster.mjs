@@ -415,7 +415,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
             env: { ...appEnv, PORT: String(port) },
             logFile: logFile(`app-${"ab"[i]}`),
           }),
-        (child) => waitFor(`app ${"AB"[i]}`, `http://127.0.0.1:${port}/api/health`, { child, log }),
+        (child) => waitFor(`app ${"AB"[i]}`, `http://127.0.0.1:${port}/api/ready`, { child, log }),
       ),
     );
     services.push(...apps);
@@ -450,7 +450,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
         ),
       async (child) => {
         const started = Date.now();
-        while ((await httpsStatus(`${s.appUrl}/api/health`, ca)) !== 200) {
+        while ((await httpsStatus(`${s.appUrl}/api/ready`, ca)) !== 200) {
           if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}`);
           if (Date.now() - started > 30_000) throw new Error(`nginx did not answer at ${s.appUrl}`);
           await new Promise((r) => setTimeout(r, 200));

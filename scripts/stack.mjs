@@ -249,7 +249,7 @@ export async function startStack(
       inherit: app === "dev",
     });
     children.push(next);
-    await waitFor("the app", `${s.appUrl}/api/health`, { child: next, log, timeoutMs: 180_000 });
+    await waitFor("the app", `${s.appUrl}/api/ready`, { child: next, log, timeoutMs: 180_000 });
   } catch (err) {
     log(`\n[stack] ${err.message}`);
     for (const f of [kratosLog, mailLog, appLog]) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
+import {
+  contentSecurityPolicy,
+  securityHeaders,
+  STATIC_CSP,
+  withStaticSecurityHeaders,
+} from "@/lib/http/securityHeaders";
 
 const NONCE = "rAnd0mN0nce+/==";
 
@@ -98,5 +103,24 @@ describe("securityHeaders", () => {
 
   it("uses lower-case header names only", () => {
     for (const name of Object.keys(securityHeaders(csp, true))) expect(name).toBe(name.toLowerCase());
+  });
+});
+
+describe("withStaticSecurityHeaders", () => {
+  it("sets a script-free policy and the other headers on a response", () => {
+    const res = withStaticSecurityHeaders(Response.json({ ok: true }), false);
+    const csp = directives(res.headers.get("content-security-policy")!);
+    expect(csp.get("default-src")).toEqual(["'none'"]);
+    expect(csp.has("script-src")).toBe(false);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+    expect(res.headers.get("content-type")).toContain("application/json");
+  });
+
+  it("lets the 503 page's stylesheet and inline style load, and adds HSTS on https", () => {
+    expect(directives(STATIC_CSP).get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    const res = withStaticSecurityHeaders(new Response(null, { status: 303 }), true);
+    expect(res.headers.get("strict-transport-security")).toContain("max-age=");
   });
 });

@@ -1,5 +1,7 @@
-// Security headers for every response. The CSP uses a per-request nonce so that Next's
-// inline bootstrap scripts run and nothing else inline does.
+// Security headers for every response. Pages get a CSP with a per-request nonce (from
+// proxy.ts) so that Next's inline bootstrap scripts run and nothing else inline does. The
+// routes proxy.ts skips (the BFF, health and readiness) answer JSON, redirects or the
+// script-less 503 page, and set a fixed policy themselves (withStaticSecurityHeaders).
 
 export function contentSecurityPolicy(
   nonce: string,
@@ -37,4 +39,23 @@ export function securityHeaders(csp: string, hsts: boolean): Record<string, stri
     "cross-origin-opener-policy": "same-origin",
     ...(hsts ? { "strict-transport-security": "max-age=63072000; includeSubDomains" } : {}),
   };
+}
+
+/**
+ * The policy for responses that are not React pages: no scripts at all; the 503 page's
+ * stylesheet and inline style still load.
+ */
+export const STATIC_CSP = [
+  `default-src 'none'`,
+  `style-src 'self' 'unsafe-inline'`,
+  `img-src 'self' data:`,
+  `form-action 'self'`,
+  `frame-ancestors 'none'`,
+  `base-uri 'none'`,
+].join("; ");
+
+/** Sets the security headers (with STATIC_CSP) on a response the app built itself. */
+export function withStaticSecurityHeaders(res: Response, hsts: boolean): Response {
+  for (const [k, v] of Object.entries(securityHeaders(STATIC_CSP, hsts))) res.headers.set(k, v);
+  return res;
 }
