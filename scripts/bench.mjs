@@ -6,7 +6,7 @@
 // Kratos direct, so every figure has something of the same run to be divided by.
 // Figures, not assertions: nothing here passes or fails on speed.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -15,10 +15,10 @@ import { randomBytes } from "node:crypto";
 import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
 import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.mjs";
+import { machine, makeAccounts, nextVersion, save, treeCpuMs } from "./bench-lib.mjs";
 
 const DIST_DIR = ".next-bench";
 const FLOOR_DIR = path.join(root, ".cache", "bench-floor");
-const RESULTS_DIR = path.join(root, "bench", "results");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -26,37 +26,6 @@ const SIGNIN_CONNECTIONS = Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 4);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 // ---- server CPU from /proc -----------------------------------------------------------------
-
-const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
-
-function procStat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name may hold spaces and parentheses: the fields start after the last ")".
-    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
-  } catch {
-    return null; // exited meanwhile
-  }
-}
-
-/** CPU milliseconds used so far by a process and all its descendants (`next start` forks one). */
-function treeCpuMs(rootPid) {
-  const stats = new Map();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const st = procStat(name);
-    if (st) stats.set(Number(name), st);
-  }
-  let total = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop();
-    total += stats.get(pid)?.ticks ?? 0;
-    for (const [child, st] of stats) if (st.ppid === pid) queue.push(child);
-  }
-  return (total * 1000) / CLK_TCK;
-}
 
 // ---- one row: a load run in its own process, the servers' CPU around it ---------------------
 
@@ -97,10 +66,6 @@ function measure(name, spec, servers) {
 }
 
 // ---- the floor: a bare Next app with one route handler, same Next version --------------------
-
-function nextVersion() {
-  return JSON.parse(readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")).version;
-}
 
 async function buildFloor() {
   const stamp = path.join(FLOOR_DIR, "built-with-next");
@@ -184,38 +149,6 @@ async function registerBrowserUser(appUrl) {
   return { cookie: j.header(), flowId };
 }
 
-/**
- * Accounts for the sign-in rows, made through Kratos's admin API. The app allows 10 sign-in
- * attempts per account per 5 minutes, so the scenario cycles through enough of them.
- */
-export async function makeAccounts(adminUrl, count, { concurrency = 4 } = {}) {
-  const password = randomBytes(18).toString("base64url");
-  const tag = `${Date.now()}-${process.pid}`;
-  const users = Array.from({ length: count }, (_, i) => ({
-    email: `bench-${tag}-${i}@example.test`,
-    password,
-  }));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < users.length) {
-        const u = users[next++];
-        const res = await fetch(`${adminUrl}/admin/identities`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            schema_id: "default",
-            traits: { email: u.email },
-            credentials: { password: { config: { password: u.password } } },
-          }),
-        });
-        if (res.status !== 201) throw new Error(`creating ${u.email}: ${res.status} ${await res.text()}`);
-      }
-    }),
-  );
-  return users;
-}
-
 // ---- JavaScript shipped per page ---------------------------------------------------------------
 
 async function pageJs(appUrl, pages, cookie) {
@@ -242,31 +175,7 @@ async function pageJs(appUrl, pages, cookie) {
 
 // ---- printing and saving ---------------------------------------------------------------------
 
-export function machine() {
-  return {
-    nproc: os.availableParallelism(),
-    cpu: os.cpus()[0]?.model,
-    node: process.version,
-    next: nextVersion(),
-    memory_gb: Math.round(os.totalmem() / 2 ** 30),
-  };
-}
-
 const fix = (v, d = 2) => (Number.isFinite(v) ? +v.toFixed(d) : null);
-
-/** Moves latest.json to previous.json and writes the new run as latest.json. */
-export function save(file, data) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const latest = path.join(RESULTS_DIR, `${file}latest.json`);
-  const previous = path.join(RESULTS_DIR, `${file}previous.json`);
-  const before = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")) : null;
-  if (before) renameSync(latest, previous);
-  writeFileSync(latest, JSON.stringify(data, null, 2));
-  console.log(
-    `[bench] saved ${path.relative(root, latest)}${before ? ` (the run before: ${path.relative(root, previous)})` : ""}`,
-  );
-  return before;
-}
 
 function printRows(rows, before) {
   const floor = rows.find((r) => r.id === "floor");
@@ -324,10 +233,12 @@ async function main() {
   if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: s.appUrl })) !== 0)
     process.exit(1);
 
+  // The session-check cookie the cached row sends was sealed once, before the run: it must not
+  // expire during it (a browser would get a fresh one every 30 s, at no measurable cost).
   const stack = await startStack("bench", {
     app: "start",
     fresh: true,
-    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR },
+    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, SESSION_CACHE_TTL_SECONDS: "3600" },
   });
   const extra = [];
   const stopAll = async () => {

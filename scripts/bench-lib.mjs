@@ -1,0 +1,104 @@
+// Helpers of the bench (scripts/bench.mjs): server CPU from /proc, accounts, saved results.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { root } from "./stack.mjs";
+
+const RESULTS_DIR = path.join(root, "bench", "results");
+
+// ---- server CPU from /proc -----------------------------------------------------------------
+
+const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may hold spaces and parentheses: the fields start after the last ")".
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+  } catch {
+    return null; // exited meanwhile
+  }
+}
+
+/** CPU milliseconds used so far by a process and all its descendants (`next start` forks one). */
+export function treeCpuMs(rootPid) {
+  const stats = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = procStat(name);
+    if (st) stats.set(Number(name), st);
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const [child, st] of stats) if (st.ppid === pid) queue.push(child);
+  }
+  return (total * 1000) / CLK_TCK;
+}
+
+// ---- accounts, machine, results ------------------------------------------------------------
+
+/**
+ * Accounts for the sign-in rows, made through Kratos's admin API. The app allows 10 sign-in
+ * attempts per account per 5 minutes, so the scenario cycles through enough of them.
+ */
+export async function makeAccounts(adminUrl, count, { concurrency = 4 } = {}) {
+  const password = randomBytes(18).toString("base64url");
+  const tag = `${Date.now()}-${process.pid}`;
+  const users = Array.from({ length: count }, (_, i) => ({
+    email: `bench-${tag}-${i}@example.test`,
+    password,
+  }));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < users.length) {
+        const u = users[next++];
+        const res = await fetch(`${adminUrl}/admin/identities`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            schema_id: "default",
+            traits: { email: u.email },
+            credentials: { password: { config: { password: u.password } } },
+          }),
+        });
+        if (res.status !== 201) throw new Error(`creating ${u.email}: ${res.status} ${await res.text()}`);
+      }
+    }),
+  );
+  return users;
+}
+
+export function nextVersion() {
+  return JSON.parse(readFileSync(path.join(root, "node_modules", "next", "package.json"), "utf8")).version;
+}
+
+export function machine() {
+  return {
+    nproc: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model,
+    node: process.version,
+    next: nextVersion(),
+    memory_gb: Math.round(os.totalmem() / 2 ** 30),
+  };
+}
+
+/** Moves latest.json to previous.json and writes the new run as latest.json. */
+export function save(file, data) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const latest = path.join(RESULTS_DIR, `${file}latest.json`);
+  const previous = path.join(RESULTS_DIR, `${file}previous.json`);
+  const before = existsSync(latest) ? JSON.parse(readFileSync(latest, "utf8")) : null;
+  if (before) renameSync(latest, previous);
+  writeFileSync(latest, JSON.stringify(data, null, 2));
+  console.log(
+    `[bench] saved ${path.relative(root, latest)}${before ? ` (the run before: ${path.relative(root, previous)})` : ""}`,
+  );
+  return before;
+}
