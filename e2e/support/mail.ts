@@ -2,7 +2,7 @@
 import { expect } from "@playwright/test";
 import { testEnv } from "./env";
 import { maildev } from "./mailCatchers/maildev";
-import type { MailCatcher } from "./mailCatchers/mailCatcher";
+import type { MailCatcher, MessageFilter } from "./mailCatchers/mailCatcher";
 import { mailpit } from "./mailCatchers/mailpit";
 
 export const mailCatcher: MailCatcher =
@@ -39,7 +39,7 @@ export async function waitForCode(
   return code!;
 }
 
-/** How many emails `address` has received so far. */
-export async function countEmails(address: string): Promise<number> {
-  return mailCatcher.count(address);
+/** How many emails `address` has received so far (only those matching `filter`, if given). */
+export async function countEmails(address: string, filter?: MessageFilter): Promise<number> {
+  return mailCatcher.count(address, filter);
 }

@@ -19,8 +19,8 @@ export interface MailCatcher {
   readonly name: string;
   /** The newest message to `address` that matches, if any. */
   latest(address: string, filter?: MessageFilter): Promise<MailMessage | undefined>;
-  /** How many messages `address` has received. */
-  count(address: string): Promise<number>;
+  /** How many messages `address` has received (that match, when a filter is given). */
+  count(address: string, filter?: MessageFilter): Promise<number>;
   /** Deletes every message to `address`. */
   clear(address: string): Promise<void>;
 }

@@ -26,8 +26,8 @@ export function maildev(apiUrl: string): MailCatcher {
     async latest(address, filter) {
       return (await emailsTo(address)).map(toMessage).find((m) => matches(m, filter));
     },
-    async count(address) {
-      return (await emailsTo(address)).length;
+    async count(address, filter) {
+      return (await emailsTo(address)).map(toMessage).filter((m) => matches(m, filter)).length;
     },
     async clear(address) {
       for (const m of await emailsTo(address)) {

@@ -11,7 +11,6 @@ interface MailpitSummary {
 
 interface MailpitSearch {
   messages: MailpitSummary[];
-  messages_count: number;
 }
 
 interface MailpitMessage {
@@ -29,23 +28,23 @@ export function mailpit(apiUrl: string): MailCatcher {
       `${apiUrl}/api/v1/search?${new URLSearchParams({ query: query(address), limit: String(PAGE) })}`,
     );
     // The search matches substrings; keep exact recipients only.
-    const exact = res.messages.filter((m) =>
-      m.To.some((t) => t.Address.toLowerCase() === address.toLowerCase()),
-    );
-    return { ...res, messages: exact };
+    return res.messages.filter((m) => m.To.some((t) => t.Address.toLowerCase() === address.toLowerCase()));
   };
   return {
     name: "mailpit",
     async latest(address, filter) {
-      const hit = (await search(address)).messages
+      const hit = (await search(address))
         .map((m) => ({ id: m.ID, subject: m.Subject, receivedAt: new Date(m.Created) }))
         .find((m) => matches(m, filter));
       if (!hit) return undefined;
       const full = await getJson<MailpitMessage>(`${apiUrl}/api/v1/message/${encodeURIComponent(hit.id)}`);
       return { ...hit, body: full.Text || full.HTML };
     },
-    async count(address) {
-      return (await search(address)).messages_count;
+    async count(address, filter) {
+      // Counted from the page of exact recipients (PAGE is more than one test user receives).
+      return (await search(address))
+        .map((m) => ({ subject: m.Subject, receivedAt: new Date(m.Created) }))
+        .filter((m) => matches(m, filter)).length;
     },
     async clear(address) {
       const res = await fetch(`${apiUrl}/api/v1/search?${new URLSearchParams({ query: query(address) })}`, {
