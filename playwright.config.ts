@@ -29,8 +29,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  // The HTML report (playwright-report/) keeps the trace and screenshot of every failure.
-  reporter: [["list"], ["html", { open: "never" }]],
+  // The HTML report (playwright-report/) keeps the trace and screenshot of every failure; the
+  // skipped tests are listed at the end with their reasons.
+  reporter: [["list"], ["./e2e/support/skipReasons.ts"], ["html", { open: "never" }]],
   use: {
     baseURL: env.baseUrl,
     ignoreHTTPSErrors: Boolean(trustedSpki),
