@@ -1,7 +1,9 @@
 // Every page through axe (WCAG 2.1 A/AA), in light and dark, with a screenshot of each
 // (docs/screenshots/ with SCREENSHOTS=1, linked from the README).
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { pagesOf } from "./pages";
+import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { screenshotPath } from "./support/screenshots";
 import { signOut } from "./support/session";
 import {
@@ -28,74 +30,81 @@ async function check(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-test("signed-out pages", async ({ page }) => {
-  for (const [name, url, heading] of [
-    ["home", "/", "Welcome"],
-    ["login", "/login", "Sign in"],
-    ["registration", "/registration", "Create an account"],
-    ["recovery", "/recovery", "Recover your account"],
-    ["verification", "/verification", "Verify your email"],
-    ["error", "/error?id=00000000-0000-4000-8000-000000000000", "This error has expired"],
-  ] as const) {
-    await page.goto(url);
-    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    await check(page, name);
-  }
-});
+// Every test of this file is @a11y (see the describe below).
+test.describe("accessibility", { tag: "@a11y" }, () => {
+  test("signed-out pages", async ({ page }) => {
+    const p = pagesOf(page);
+    const pages: [string, () => Promise<unknown>, Locator][] = [
+      ["home", () => p.home.open(), p.home.welcome],
+      ["login", () => p.login.open(), p.login.title],
+      ["registration", () => p.registration.open(), p.registration.title],
+      ["recovery", () => p.recovery.open(), p.recovery.title],
+      ["verification", () => p.verification.open(), p.verification.title],
+      ["error", () => p.error.open("00000000-0000-4000-8000-000000000000"), p.error.expiredTitle],
+    ];
+    for (const [name, open, title] of pages) {
+      await open();
+      await expect(title).toBeVisible();
+      await check(page, name);
+    }
+  });
 
-test("form errors are announced and the page stays accessible", async ({ page }) => {
-  const user = newUser("a11yerr");
-  await register(page, user);
-  await page.context().clearCookies();
-  await submitPasswordLogin(page, { ...user, password: "wrong-password-123" });
-  await expect(page.getByRole("alert").filter({ hasText: /credentials are invalid/i })).toBeVisible();
-  await check(page, "login-error");
-});
+  test("form errors are announced and the page stays accessible", async ({ page }) => {
+    const user = newUser("a11yerr");
+    await register(page, user);
+    await page.context().clearCookies();
+    await submitPasswordLogin(page, { ...user, password: "wrong-password-123" });
+    await expect(pagesOf(page).login.announcedMessage(INVALID_CREDENTIALS)).toBeVisible();
+    await check(page, "login-error");
+  });
 
-test("signed-in pages: gate, step-up, settings, session", async ({ page }) => {
-  const user = newUser("a11y");
-  await register(page, user);
-  await page.context().clearCookies();
-  await submitPasswordLogin(page, user);
-  await expect(page.getByTestId("enrollment-gate")).toBeVisible();
-  await check(page, "secure-account");
+  test("signed-in pages: gate, step-up, settings, session", async ({ page }) => {
+    const { secureAccount, stepUp, session, home } = pagesOf(page);
+    const user = newUser("a11y");
+    await register(page, user);
+    await page.context().clearCookies();
+    await submitPasswordLogin(page, user);
+    await expect(secureAccount.gate).toBeVisible();
+    await check(page, "secure-account");
 
-  await page.goto("/settings");
-  await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await check(page, "step-up");
-  await openSettings(page, user);
-  await check(page, "settings");
-  await page.goto("/session");
-  await check(page, "session");
-  await page.goto("/");
-  await check(page, "home-signed-in");
-});
+    await secureAccount.openSettings();
+    await stepUp.expectOpen();
+    await check(page, "step-up");
+    await openSettings(page, user);
+    await check(page, "settings");
+    await session.open();
+    await check(page, "session");
+    await home.open();
+    await check(page, "home-signed-in");
+  });
 
-test("dead-end page", async ({ page }) => {
-  const user = await registerAndLogin(page, "a11ydead");
-  await signOut(page);
-  await recoverWithEmailCode(page, user);
-  await expect(page.getByTestId("dead-end")).toBeVisible();
-  await check(page, "dead-end");
-});
+  test("dead-end page", async ({ page }) => {
+    const user = await registerAndLogin(page, "a11ydead");
+    await signOut(page);
+    await recoverWithEmailCode(page, user);
+    await expect(pagesOf(page).stepUp.deadEnd).toBeVisible();
+    await check(page, "dead-end");
+  });
 
-test("keyboard only: sign in with Tab and Enter, focus is visible", async ({ page }) => {
-  const user = newUser("keyboard");
-  await register(page, user);
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.keyboard.press("Tab"); // skip link
-  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
-  const email = page.getByLabel("Email");
-  for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
+  test("keyboard only: sign in with Tab and Enter, focus is visible", async ({ page }) => {
+    const user = newUser("keyboard");
+    await register(page, user);
+    await page.context().clearCookies();
+    const { login, secureAccount } = pagesOf(page);
+    await login.open();
     await page.keyboard.press("Tab");
-  await expect(email).toBeFocused();
-  const outline = await email.evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).not.toBe("none");
-  await page.keyboard.type(user.email);
-  await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Password")).toBeFocused();
-  await page.keyboard.type(user.password);
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("enrollment-gate")).toBeVisible();
+    await expect(login.skipLink).toBeFocused();
+    const email = login.email;
+    for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press("Tab");
+    await expect(email).toBeFocused();
+    const outline = await email.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.keyboard.type(user.email);
+    await page.keyboard.press("Tab");
+    await expect(login.password).toBeFocused();
+    await page.keyboard.type(user.password);
+    await page.keyboard.press("Enter");
+    await expect(secureAccount.gate).toBeVisible();
+  });
 });

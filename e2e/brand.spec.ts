@@ -4,14 +4,16 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pagesOf } from "./pages";
 import { screenshotPath } from "./support/screenshots";
 
 const EXAMPLE = readFileSync(path.join(__dirname, "..", "docs", "brand-example.css"), "utf8");
 
-test("the theme variables decide the app's colours, radius and font", async ({ page }) => {
+test("the theme variables decide the app's colours, radius and font", { tag: "@brand" }, async ({ page }) => {
+  const { registration } = pagesOf(page);
   await page.emulateMedia({ colorScheme: "light" });
-  await page.goto("/registration");
-  const submit = page.getByRole("button", { name: "Sign up", exact: true });
+  await registration.open();
+  const submit = registration.signUpButton;
   await expect(submit).toHaveCSS("background-color", "rgb(79, 70, 229)");
   await page.screenshot({ path: screenshotPath("brand-before"), fullPage: true });
 
@@ -23,14 +25,15 @@ test("the theme variables decide the app's colours, radius and font", async ({ p
   await page.screenshot({ path: screenshotPath("brand-after"), fullPage: true });
 });
 
-test("the 503 page uses the same theme file, light and dark", async ({ page }) => {
+test("the 503 page uses the same theme file, light and dark", { tag: "@brand" }, async ({ page }) => {
+  const { unavailable } = pagesOf(page);
   for (const [scheme, canvas] of [
     ["light", "rgb(248, 250, 252)"],
     ["dark", "rgb(2, 6, 23)"],
   ] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto("/unavailable?retry=/");
-    await expect(page.getByRole("heading", { name: "Sign-in is temporarily unavailable" })).toBeVisible();
+    await unavailable.open("/");
+    await expect(unavailable.title).toBeVisible();
     await expect(page.locator("body")).toHaveCSS("background-color", canvas);
   }
 });

@@ -2,6 +2,7 @@
 // Redis goes away while users are signed in. Driven through the cluster's fault control port
 // (CLUSTER_CONTROL_URL); real processes are stopped and started, nothing is stubbed.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { pagesOf } from "./pages";
 import { requires, testEnv } from "./support/env";
 import { newUser, register, registerAndLogin, submitPasswordLogin, type TestUser } from "./support/users";
 
@@ -20,9 +21,10 @@ async function signedInUser(browser: Browser, tag: string): Promise<{ page: Page
 
 /** The home page greets the user: the app knows the session without a new sign-in. */
 async function expectSignedIn(page: Page, user: TestUser) {
-  const res = await page.goto("/");
+  const { home } = pagesOf(page);
+  const res = await home.open();
   expect(res?.status()).toBe(200);
-  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
+  await expect(home.signedInAs).toContainText(user.email);
 }
 
 /** Kratos itself (through the proxy, no app-side cache) still knows the session. */
@@ -34,7 +36,7 @@ async function expectKratosSession(page: Page, user: TestUser) {
   expect((await res.json()).identity.traits.email).toBe(user.email);
 }
 
-test.describe("cluster faults @fault", () => {
+test.describe("cluster faults", { tag: ["@fault", "@cluster"] }, () => {
   requires("clusterControl");
   test.describe.configure({ mode: "serial" });
   test.afterEach(async () => {
@@ -56,9 +58,9 @@ test.describe("cluster faults @fault", () => {
         await expectSignedIn(b.page, b.user);
       }
       // A form submission through the proxy (re-authentication) works too.
-      await a.page.goto(`/login?refresh=true&return_to=${encodeURIComponent("/?refreshed=1")}`);
-      await a.page.getByRole("textbox", { name: "Password", exact: true }).fill(a.user.password);
-      await a.page.getByRole("button", { name: "Sign in", exact: true }).click();
+      const { login } = pagesOf(a.page);
+      await login.openRefresh("/?refreshed=1");
+      await login.confirmPassword(a.user.password);
       await expect(a.page).toHaveURL(/\/\?refreshed=1$/);
       await control(`app/${stopped}`, "start");
     }
@@ -73,17 +75,19 @@ test.describe("cluster faults @fault", () => {
     const users = [await signedInUser(browser, "restart-1"), await signedInUser(browser, "restart-2")];
     await control("kratos", "stop");
 
-    const res = await page.goto("/login");
+    const { login, unavailable } = pagesOf(page);
+    const res = await login.visit();
     expect(res?.status()).toBe(503);
-    await expect(page.getByRole("heading", { name: "Sign-in is temporarily unavailable" })).toBeVisible();
+    await expect(unavailable.title).toBeVisible();
     await expect(page.locator("body")).not.toContainText(/Error:|at \w+ \(|node_modules/);
-    const signedIn = await users[0]!.page.goto("/");
+    const first = pagesOf(users[0]!.page).home;
+    const signedIn = await first.open();
     expect(signedIn?.status()).toBe(200);
-    await expect(users[0]!.page.getByText("The identity service is unavailable right now")).toBeVisible();
+    await expect(first.identityServiceDown).toBeVisible();
 
     await control("kratos", "start");
-    await page.getByRole("link", { name: "Try again now" }).click();
-    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await unavailable.tryAgain.click();
+    await expect(login.title).toBeVisible();
     for (const { page: p, user } of users) {
       await expectKratosSession(p, user);
       await expectSignedIn(p, user);
@@ -101,9 +105,10 @@ test.describe("cluster faults @fault", () => {
     await expect(page).not.toHaveURL(/\/login\?/);
 
     await page.context().clearCookies();
-    await page.goto("/login");
-    const flowId = new URL(page.url()).searchParams.get("flow")!;
-    const csrf = (await page.locator('input[name="csrf_token"]').first().getAttribute("value"))!;
+    const { login } = pagesOf(page);
+    await login.open();
+    const flowId = login.flowId();
+    const csrf = await login.hiddenValue("csrf_token");
     // Without Redis each instance counts alone (README "Rate limits"), so through nginx's
     // round-robin an account gets between one and N instances' worth of attempts.
     let allowed = 0;

@@ -3,6 +3,7 @@
 // counters live in Redis. Needs the instances' own addresses (CLUSTER_INSTANCE_URLS), which
 // `npm run test:cluster` provides; a deployment's instances are normally not reachable.
 import { expect, test, type Page } from "@playwright/test";
+import { pagesOf } from "./pages";
 import { requires, testEnv } from "./support/env";
 import { newUser, register } from "./support/users";
 
@@ -13,9 +14,11 @@ const ADDRESS_POINTS = 5;
 
 /** A flow started through the public origin, and what a hand-made POST needs to submit it. */
 async function startFlow(page: Page, kind: "login" | "recovery") {
-  await page.goto(`/${kind}`);
-  const flowId = new URL(page.url()).searchParams.get("flow")!;
-  const csrf = (await page.locator('input[name="csrf_token"]').first().getAttribute("value"))!;
+  const flowPage = pagesOf(page)[kind];
+  await flowPage.open();
+  await expect(page).toHaveURL(/[?&]flow=/);
+  const flowId = flowPage.flowId();
+  const csrf = await flowPage.hiddenValue("csrf_token");
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   return { flowId, csrf, cookie };
 }
@@ -31,7 +34,7 @@ async function postTo(page: Page, i: number, path: string, cookie: string, form:
   return res.headers()["location"] ?? "";
 }
 
-test.describe("rate limits across instances", () => {
+test.describe("rate limits across instances", { tag: ["@security", "@cluster"] }, () => {
   requires("clusterInstances");
 
   test("sign-in attempts alternating between instances share one per-account limit", async ({ page }) => {

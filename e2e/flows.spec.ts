@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pagesOf } from "./pages";
+import { EMAIL_VERIFIED } from "./pages/VerificationPage";
 import { SUBJECTS, waitForCode } from "./support/mail";
 import { signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
@@ -12,96 +14,107 @@ import {
 } from "./support/users";
 import { addVirtualAuthenticator } from "./support/webauthn";
 
-test("registration is followed by email verification with the emailed code", async ({ page }) => {
-  const user = newUser("verify");
-  const since = new Date();
-  await register(page, user);
-  const code = await waitForCode(user.email, SUBJECTS.verification, since);
-  await page.getByLabel(/code/i).fill(code);
-  await page
-    .getByRole("button", { name: /continue|submit/i })
-    .first()
-    .click();
-  await expect(page.locator('[data-message-id="1080002"]')).toBeVisible(); // "You successfully verified your email address."
-});
+test(
+  "registration is followed by email verification with the emailed code",
+  { tag: ["@auth", "@smoke"] },
+  async ({ page }) => {
+    const { verification } = pagesOf(page);
+    const user = newUser("verify");
+    const since = new Date();
+    await register(page, user);
+    await verification.submitCode(await waitForCode(user.email, SUBJECTS.verification, since));
+    await expect(verification.message(EMAIL_VERIFIED)).toBeVisible();
+  },
+);
 
-test("recovery by email code, second step with TOTP, new password, sign in with it", async ({ page }) => {
-  const user = await registerAndLogin(page, "recover");
-  const secret = await enableTotp(page, user);
-  await signOut(page);
+test(
+  "recovery by email code, second step with TOTP, new password, sign in with it",
+  { tag: ["@auth", "@mfa", "@smoke"] },
+  async ({ page }) => {
+    const { stepUp, settings, home } = pagesOf(page);
+    const user = await registerAndLogin(page, "recover");
+    const secret = await enableTotp(page, user);
+    await signOut(page);
 
-  await recoverWithEmailCode(page, user);
+    await recoverWithEmailCode(page, user);
 
-  // Settings need aal2; the email code is hidden after an email recovery code.
-  await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await expect(page.getByTestId("inbox-code-hidden")).toBeVisible();
-  await stepUpWithTotp(page, secret);
+    // Settings need aal2; the email code is hidden after an email recovery code.
+    await expect(stepUp.title).toBeVisible();
+    await expect(stepUp.inboxCodeHidden).toBeVisible();
+    await stepUpWithTotp(page, secret);
 
-  await expect(page).toHaveURL(/\/settings\?flow=/);
-  const newPassword = `${user.password}-new`;
-  const pw = page.locator('section[data-group="password"]');
-  await pw.getByLabel("New password").fill(newPassword);
-  await pw.getByRole("button", { name: /save/i }).click();
-  await expect(page.locator('[data-message-id="1050001"]')).toBeVisible(); // "Your changes have been saved!"
+    await settings.expectOpen();
+    const newPassword = `${user.password}-new`;
+    await settings.changePassword(newPassword);
+    await expect(settings.saved).toBeVisible();
 
-  await signOut(page);
-  await submitPasswordLogin(page, { ...user, password: newPassword });
-  await stepUpWithTotp(page, secret);
-  await page.goto("/");
-  await expect(page.getByTestId("signed-in-as")).toContainText(user.email);
-});
+    await signOut(page);
+    await submitPasswordLogin(page, { ...user, password: newPassword });
+    await stepUpWithTotp(page, secret);
+    await home.open();
+    await expect(home.signedInAs).toContainText(user.email);
+  },
+);
 
-test("a profile change persists", async ({ page }) => {
+test("a profile change persists", { tag: "@auth" }, async ({ page }) => {
+  const { settings } = pagesOf(page);
   const user = await registerAndLogin(page, "profile");
   await openSettings(page, user);
-  const profile = page.locator('section[data-group="profile"]');
-  await profile.getByLabel("Full name").fill("Ada Lovelace");
-  await profile.getByRole("button", { name: /save/i }).click();
-  await expect(page.locator('[data-message-id="1050001"]')).toBeVisible();
-  await page.goto("/settings");
-  await expect(page.locator('section[data-group="profile"]').getByLabel("Full name")).toHaveValue(
-    "Ada Lovelace",
-  );
+  await settings.saveFullName("Ada Lovelace");
+  await expect(settings.saved).toBeVisible();
+  await openSettings(page, user);
+  await expect(settings.fullName).toHaveValue("Ada Lovelace");
 });
 
-test("sign-out ends the session: a protected page sends you to sign in", async ({ page }) => {
-  await registerAndLogin(page, "logout");
-  await signOut(page);
-  await page.goto("/session");
-  await expect(page).toHaveURL(/\/login\?flow=/);
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-});
+test(
+  "sign-out ends the session: a protected page sends you to sign in",
+  { tag: ["@auth", "@smoke"] },
+  async ({ page }) => {
+    const { session, login } = pagesOf(page);
+    await registerAndLogin(page, "logout");
+    await signOut(page);
+    await session.open();
+    await expect(page).toHaveURL(/\/login\?flow=/);
+    await expect(login.title).toBeVisible();
+  },
+);
 
-test("an unknown or malformed flow id lands on a fresh flow, not an error", async ({ page }) => {
-  for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-flow", "'%3Cscript%3E"]) {
-    await page.goto(`/login?flow=${id}`);
-    await expect(page).toHaveURL(/\/login\?flow=[0-9a-f-]{36}/);
-    await expect(page).not.toHaveURL(new RegExp(id));
-    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  }
-  await page.goto("/registration?flow=00000000-0000-4000-8000-000000000000");
-  await expect(page.getByText(/expired or was no longer valid/)).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
-});
+test(
+  "an unknown or malformed flow id lands on a fresh flow, not an error",
+  { tag: "@auth" },
+  async ({ page }) => {
+    const { login, registration } = pagesOf(page);
+    // Written into the URL as they are (not re-encoded), as a hand-edited link would be.
+    for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-flow", "'%3Cscript%3E"]) {
+      await page.goto(`/login?flow=${id}`);
+      await expect(page).toHaveURL(/\/login\?flow=[0-9a-f-]{36}/);
+      await expect(page).not.toHaveURL(new RegExp(id));
+      await expect(login.title).toBeVisible();
+    }
+    await registration.open("?flow=00000000-0000-4000-8000-000000000000");
+    await expect(registration.flowExpiredNotice).toBeVisible();
+    await expect(registration.title).toBeVisible();
+  },
+);
 
-test.describe("passkeys", () => {
+test.describe("passkeys", { tag: "@auth" }, () => {
   async function registerWithPasskey(page: Page) {
     const authenticator = await addVirtualAuthenticator(page, { residentKey: true });
+    const { registration } = pagesOf(page);
     const user = newUser("passkey");
-    await page.goto("/registration");
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByRole("button", { name: "Sign up with passkey" }).click();
-    await expect(page).toHaveURL(/\/verification\?flow=/);
+    await registration.open();
+    await registration.signUpWithPasskey(user.email);
     expect(await authenticator.credentialCount()).toBe(1);
     await page.context().clearCookies();
     return user;
   }
 
   async function expectSignedInAs(page: Page, email: string) {
+    const { secureAccount, home } = pagesOf(page);
     // A passkey is a first factor; the enrollment gate asks for an independent second one.
-    await expect(page.getByTestId("enrollment-gate")).toBeVisible();
-    await page.goto("/");
-    await expect(page.getByTestId("signed-in-as")).toContainText(email);
+    await expect(secureAccount.gate).toBeVisible();
+    await home.open();
+    await expect(home.signedInAs).toContainText(email);
   }
 
   test("sign up with a passkey, then sign in with the passkey button", async ({ page }) => {
@@ -110,14 +123,15 @@ test.describe("passkeys", () => {
       PublicKeyCredential.isConditionalMediationAvailable = async () => false;
     });
     const user = await registerWithPasskey(page);
-    await page.goto("/login");
-    await page.getByRole("button", { name: "Sign in with passkey" }).click();
+    const { login } = pagesOf(page);
+    await login.open();
+    await login.signInWithPasskey();
     await expectSignedInAs(page, user.email);
   });
 
   test("passkey autofill signs in from the email field", async ({ page }) => {
     const user = await registerWithPasskey(page);
-    await page.goto("/login");
+    await pagesOf(page).login.visit();
     await expectSignedInAs(page, user.email);
   });
 });

@@ -1,6 +1,7 @@
 // The factor policy against the real stack: the same-inbox AAL2 bypass (Kratos #4317) is
 // closed in the UI and at the proxy, and per-route / per-transport requirements hold.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { pagesOf } from "./pages";
 import { countEmails } from "./support/mail";
 import { signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
@@ -11,136 +12,138 @@ import {
   submitPasswordLogin,
 } from "./support/users";
 
-async function hiddenValue(page: Page, name: string): Promise<string> {
-  return (await page.locator(`input[name="${name}"]`).first().getAttribute("value")) ?? "";
-}
+test(
+  "the same-inbox bypass is closed: hidden on the page, refused at the proxy, TOTP still works",
+  { tag: ["@policy", "@smoke"] },
+  async ({ page }) => {
+    const { stepUp, settings, session } = pagesOf(page);
+    const user = await registerAndLogin(page, "attack");
+    const secret = await enableTotp(page, user);
+    await signOut(page);
+    const loginEmailsBefore = await countEmails(user.email);
 
-test("the same-inbox bypass is closed: hidden on the page, refused at the proxy, TOTP still works", async ({
-  page,
-}) => {
-  const user = await registerAndLogin(page, "attack");
-  const secret = await enableTotp(page, user);
-  await signOut(page);
-  const loginEmailsBefore = await countEmails(user.email);
+    await recoverWithEmailCode(page, user);
+    await expect(stepUp.title).toBeVisible();
+    await expect(stepUp.inboxCodeHidden).toContainText("another email code cannot be your second step");
+    await expect(stepUp.method("code")).toHaveCount(0);
+    await expect(stepUp.sendEmailCodeButtons).toHaveCount(0);
+    await expect(stepUp.method("totp")).toBeVisible();
 
-  await recoverWithEmailCode(page, user);
-  await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await expect(page.getByTestId("inbox-code-hidden")).toContainText(
-    "another email code cannot be your second step",
-  );
-  await expect(page.locator('section[data-group="code"]')).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /Send code to/ })).toHaveCount(0);
-  await expect(page.locator('section[data-group="totp"]')).toBeVisible();
+    // A hand-made POST of the email-code method, with a valid CSRF token and the session cookie.
+    const flowId = stepUp.flowId();
+    const csrf = await stepUp.hiddenValue("csrf_token");
+    const action = `/api/kratos/self-service/login?flow=${flowId}`;
+    const asForm = await page.request.post(action, {
+      form: { csrf_token: csrf, address: user.email },
+      maxRedirects: 0,
+    });
+    expect(asForm.status()).toBe(303);
+    expect(asForm.headers()["location"]).toContain(`/login?flow=${flowId}&notice=inbox_second_factor`);
+    const withCode = await page.request.post(action, {
+      form: { csrf_token: csrf, method: "code", code: "123456", identifier: user.email },
+      maxRedirects: 0,
+    });
+    expect(withCode.status()).toBe(303);
+    // Kratos would answer 303 too (back to its flow): only the notice shows the proxy refused it.
+    expect(withCode.headers()["location"]).toContain(`/login?flow=${flowId}&notice=inbox_second_factor`);
+    const asJson = await page.request.post(action, {
+      data: { csrf_token: csrf, method: "code", address: user.email },
+      headers: { accept: "application/json" },
+    });
+    expect(asJson.status()).toBe(403);
+    expect((await asJson.json()).error.id).toBe("second_factor_same_channel");
 
-  // A hand-made POST of the email-code method, with a valid CSRF token and the session cookie.
-  const flowId = new URL(page.url()).searchParams.get("flow")!;
-  const csrf = await hiddenValue(page, "csrf_token");
-  const action = `/api/kratos/self-service/login?flow=${flowId}`;
-  const asForm = await page.request.post(action, {
-    form: { csrf_token: csrf, address: user.email },
-    maxRedirects: 0,
-  });
-  expect(asForm.status()).toBe(303);
-  expect(asForm.headers()["location"]).toContain(`/login?flow=${flowId}&notice=inbox_second_factor`);
-  const withCode = await page.request.post(action, {
-    form: { csrf_token: csrf, method: "code", code: "123456", identifier: user.email },
-    maxRedirects: 0,
-  });
-  expect(withCode.status()).toBe(303);
-  // Kratos would answer 303 too (back to its flow): only the notice shows the proxy refused it.
-  expect(withCode.headers()["location"]).toContain(`/login?flow=${flowId}&notice=inbox_second_factor`);
-  const asJson = await page.request.post(action, {
-    data: { csrf_token: csrf, method: "code", address: user.email },
-    headers: { accept: "application/json" },
-  });
-  expect(asJson.status()).toBe(403);
-  expect((await asJson.json()).error.id).toBe("second_factor_same_channel");
+    // The refusal shows on the flow page, and the authenticator app still completes step-up.
+    await page.goto(asForm.headers()["location"]!);
+    await expect(stepUp.sameInboxRefused).toBeVisible();
+    await stepUpWithTotp(page, secret);
+    await settings.expectOpen();
 
-  // The refusal shows on the flow page, and the authenticator app still completes step-up.
-  await page.goto(`/login?flow=${flowId}&notice=inbox_second_factor`);
-  await expect(
-    page.getByText("A second code from the same inbox cannot confirm your identity"),
-  ).toBeVisible();
-  await stepUpWithTotp(page, secret);
-  await expect(page).toHaveURL(/\/settings\?flow=/);
-  await expect(page.getByRole("heading", { name: "Account settings" })).toBeVisible();
+    await session.open();
+    await expect(session.effectiveAal).toHaveText("aal2");
+    await expect(session.amr).toContainText("code_recovery");
+    await expect(session.amr).toContainText("totp");
+    await expect(session.amr).not.toContainText(/^code$/m);
+    // Kratos never got the refused submissions, so it never sent a login code.
+    expect(await countEmails(user.email)).toBe(loginEmailsBefore + 1); // + the recovery email only
+  },
+);
 
-  await page.goto("/session");
-  await expect(page.getByTestId("effective-aal")).toHaveText("aal2");
-  await expect(page.getByTestId("amr")).toContainText("code_recovery");
-  await expect(page.getByTestId("amr")).toContainText("totp");
-  await expect(page.getByTestId("amr")).not.toContainText(/^code$/m);
-  // Kratos never got the refused submissions, so it never sent a login code.
-  expect(await countEmails(user.email)).toBe(loginEmailsBefore + 1); // + the recovery email only
-});
-
-test("password + email code still counts: two different channels", async ({ page }) => {
+test("password + email code still counts: two different channels", { tag: "@policy" }, async ({ page }) => {
+  const { stepUp, session } = pagesOf(page);
   const user = await registerAndLogin(page, "twochannels");
   await enableTotp(page, user);
   await signOut(page);
   await submitPasswordLogin(page, user);
-  await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await expect(page.getByTestId("inbox-code-hidden")).toHaveCount(0);
+  await stepUp.expectOpen();
+  await expect(stepUp.inboxCodeHidden).toHaveCount(0);
   await stepUpWithEmailCode(page, user.email);
-  await page.goto("/session");
-  await expect(page.getByTestId("effective-aal")).toHaveText("aal2");
-  await expect(page.getByTestId("kratos-aal")).toHaveText("aal2");
+  await session.open();
+  await expect(session.effectiveAal).toHaveText("aal2");
+  await expect(session.kratosAal).toHaveText("aal2");
 });
 
-test("a user whose only second factor is the inbox meets the dead-end page after recovery", async ({
-  page,
-}) => {
-  const user = await registerAndLogin(page, "deadend");
-  await signOut(page);
-  await recoverWithEmailCode(page, user);
-  const deadEnd = page.getByTestId("dead-end");
-  await expect(deadEnd).toBeVisible();
-  await expect(deadEnd).toContainText("same inbox");
-  await expect(page.getByRole("button", { name: "Sign out and sign in with a password" })).toBeVisible();
-  await expect(page.locator("form[action*='self-service/login']")).toHaveCount(0);
-});
+test(
+  "a user whose only second factor is the inbox meets the dead-end page after recovery",
+  { tag: "@policy" },
+  async ({ page }) => {
+    const { stepUp } = pagesOf(page);
+    const user = await registerAndLogin(page, "deadend");
+    await signOut(page);
+    await recoverWithEmailCode(page, user);
+    await expect(stepUp.deadEnd).toBeVisible();
+    await expect(stepUp.deadEnd).toContainText("same inbox");
+    await expect(stepUp.deadEndSignOut).toBeVisible();
+    await expect(stepUp.loginForms).toHaveCount(0);
+  },
+);
 
-test("a protected page at aal1 steps up and then returns to the original URL", async ({ page }) => {
-  const user = await registerAndLogin(page, "stepup");
-  await page.goto("/session?tab=methods");
-  await expect(page).toHaveURL(/\/login\?.*flow=/);
-  await expect(page.getByRole("heading", { name: "Confirm it’s you" })).toBeVisible();
-  await stepUpWithEmailCode(page, user.email);
-  await expect(page).toHaveURL(/\/session\?tab=methods$/);
-  await expect(page.getByTestId("effective-aal")).toHaveText("aal2");
-});
+test(
+  "a protected page at aal1 steps up and then returns to the original URL",
+  { tag: ["@policy", "@smoke"] },
+  async ({ page }) => {
+    const { stepUp, session } = pagesOf(page);
+    const user = await registerAndLogin(page, "stepup");
+    await session.open("?tab=methods");
+    await stepUp.expectOpen();
+    await stepUpWithEmailCode(page, user.email);
+    await expect(page).toHaveURL(/\/session\?tab=methods$/);
+    await expect(session.effectiveAal).toHaveText("aal2");
+  },
+);
 
-test("/api/me: a session token at aal1 gets 200, an aal1 browser cookie gets 403 JSON", async ({
-  page,
-  request,
-}) => {
-  const user = await registerAndLogin(page, "apime");
+test(
+  "/api/me: a session token at aal1 gets 200, an aal1 browser cookie gets 403 JSON",
+  { tag: "@policy" },
+  async ({ page, request }) => {
+    const user = await registerAndLogin(page, "apime");
 
-  const cookieRes = await page.request.get("/api/me");
-  expect(cookieRes.status()).toBe(403);
-  expect(await cookieRes.json()).toMatchObject({ error: { id: "session_aal2_required" } });
+    const cookieRes = await page.request.get("/api/me");
+    expect(cookieRes.status()).toBe(403);
+    expect(await cookieRes.json()).toMatchObject({ error: { id: "session_aal2_required" } });
 
-  // A native app signs in through the same proxy (Kratos API flow) and gets a session token.
-  const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
-  const login = await request.post(flow.ui.action, {
-    data: { method: "password", identifier: user.email, password: user.password },
-  });
-  expect(login.status()).toBe(200);
-  const { session_token: token } = await login.json();
-  expect(token).toBeTruthy();
+    // A native app signs in through the same proxy (Kratos API flow) and gets a session token.
+    const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
+    const login = await request.post(flow.ui.action, {
+      data: { method: "password", identifier: user.email, password: user.password },
+    });
+    expect(login.status()).toBe(200);
+    const { session_token: token } = await login.json();
+    expect(token).toBeTruthy();
 
-  const tokenRes = await request.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
-  expect(tokenRes.status()).toBe(200);
-  const me = await tokenRes.json();
-  expect(me).toMatchObject({
-    transport: "token",
-    effective_aal: "aal1",
-    identity: { traits: { email: user.email } },
-  });
+    const tokenRes = await request.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
+    expect(tokenRes.status()).toBe(200);
+    const me = await tokenRes.json();
+    expect(me).toMatchObject({
+      transport: "token",
+      effective_aal: "aal1",
+      identity: { traits: { email: user.email } },
+    });
 
-  const noAuth = await request.get("/api/me");
-  expect(noAuth.status()).toBe(401);
-  expect(await noAuth.json()).toMatchObject({ error: { id: "session_required" } });
-  const badToken = await request.get("/api/me", { headers: { "x-session-token": "not-a-token" } });
-  expect(badToken.status()).toBe(401);
-});
+    const noAuth = await request.get("/api/me");
+    expect(noAuth.status()).toBe(401);
+    expect(await noAuth.json()).toMatchObject({ error: { id: "session_required" } });
+    const badToken = await request.get("/api/me", { headers: { "x-session-token": "not-a-token" } });
+    expect(badToken.status()).toBe(401);
+  },
+);

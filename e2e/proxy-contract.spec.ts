@@ -2,7 +2,7 @@
 // factor guard and the rate limits decided and what the real Kratos did agree. Each row sends
 // the same intent with another Content-Type or body shape.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { SUBJECTS, waitForCode } from "./support/mail";
+import { countEmails, SUBJECTS, waitForCode } from "./support/mail";
 import { signOut } from "./support/session";
 import { newUser, recoverWithEmailCode, register, registerAndLogin, type TestUser } from "./support/users";
 
@@ -91,115 +91,122 @@ async function flushCourier(request: APIRequestContext, user: TestUser): Promise
   await waitForCode(user.email, SUBJECTS.verification, since);
 }
 
-async function loginEmails(user: TestUser): Promise<number> {
-  const res = await fetch(`${process.env.MAIL_API_URL ?? "http://127.0.0.1:1080"}/api/email`);
-  const all = (await res.json()) as { subject: string; to: { address: string }[] }[];
-  return all.filter((m) => SUBJECTS.login.test(m.subject) && m.to.some((t) => t.address === user.email))
-    .length;
+function loginEmails(user: TestUser): Promise<number> {
+  return countEmails(user.email, { subject: SUBJECTS.login });
 }
 
-test("an inbox-first session cannot get a login code in any encoding; Kratos sends none", async ({
-  page,
-  request,
-}) => {
-  const user = await registerAndLogin(page, "contract");
-  await signOut(page);
-  await recoverWithEmailCode(page, user);
-  const flow = await aal2Flow(page);
-  const action = `/api/kratos/self-service/login?flow=${flow.id}`;
-  const sendCode = { csrf_token: flow.csrf, method: "code", address: user.email };
-  const before = await loginEmails(user);
-
-  // Refused by the factor guard: back to the flow page with the notice (each counts against
-  // the session's sign-in limit, so one request per encoding).
-  for (const v of ACCEPTED) {
-    const res = await post(page.request, action, v, sendCode);
-    expect.soft(res.status(), v.name).toBe(303);
-    expect
-      .soft(res.headers()["location"] ?? "", v.name)
-      .toContain(`/login?flow=${flow.id}&notice=inbox_second_factor`);
-  }
-  const asJson = await post(page.request, action, ACCEPTED[3]!, sendCode, "application/json");
-  expect.soft(asJson.status()).toBe(403);
-  expect.soft((await asJson.json()).error?.id).toBe("second_factor_same_channel");
-  // Refused before any check, whatever the body says.
-  for (const v of REFUSED) {
-    const res = await post(page.request, action, v, sendCode, "application/json");
-    expect.soft(res.status(), v.name).toBe(v.status);
-    const body = await res.json().catch(() => null);
-    expect.soft(body?.error?.id, v.name).toBe(v.status === 415 ? "unsupported_media_type" : "bad_request");
-    if (v.status === 415) {
-      expect
-        .soft(body?.error?.message, v.name)
-        .toContain("application/x-www-form-urlencoded or application/json");
-    }
-  }
-
-  await flushCourier(request, user);
-  expect(await loginEmails(user)).toBe(before);
-});
-
-test("a password-first session gets its login code in every accepted encoding", async ({ page }) => {
-  const user = await registerAndLogin(page, "contractok");
-  for (const [i, v] of ACCEPTED.entries()) {
+test(
+  "an inbox-first session cannot get a login code in any encoding; Kratos sends none",
+  { tag: "@policy" },
+  async ({ page, request }) => {
+    const user = await registerAndLogin(page, "contract");
+    await signOut(page);
+    await recoverWithEmailCode(page, user);
     const flow = await aal2Flow(page);
     const action = `/api/kratos/self-service/login?flow=${flow.id}`;
-    const res = await post(page.request, action, v, {
-      csrf_token: flow.csrf,
-      method: "code",
-      address: user.email,
-    });
-    // Kratos's own answer: a redirect to the flow for forms, the flow as JSON for JSON bodies.
-    expect.soft([303, 400], v.name).toContain(res.status());
-    expect.soft(res.headers()["location"] ?? "", v.name).not.toContain("notice=");
-    if (res.status() === 400) expect.soft((await res.json()).id, v.name).toBe(flow.id);
-    // Kratos read the re-encoded body as the same request: it sent one more code.
-    await expect.poll(() => loginEmails(user), { message: v.name, timeout: 30_000 }).toBe(i + 1);
-  }
-});
+    const sendCode = { csrf_token: flow.csrf, method: "code", address: user.email };
+    const before = await loginEmails(user);
 
-test("a password sign-in works in every accepted encoding", async ({ request, page }) => {
-  const user = newUser("contractlogin");
-  await register(page, user);
-  for (const v of ACCEPTED) {
-    const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
-    const res = await post(request, `/api/kratos/self-service/login?flow=${flow.id}`, v, {
-      method: "password",
-      identifier: user.email,
-      password: user.password,
-    });
-    expect.soft(res.status(), v.name).toBe(200);
-    expect.soft((await res.json()).session_token, v.name).toBeTruthy();
-  }
-});
+    // Refused by the factor guard: back to the flow page with the notice (each counts against
+    // the session's sign-in limit, so one request per encoding).
+    for (const v of ACCEPTED) {
+      const res = await post(page.request, action, v, sendCode);
+      expect.soft(res.status(), v.name).toBe(303);
+      expect
+        .soft(res.headers()["location"] ?? "", v.name)
+        .toContain(`/login?flow=${flow.id}&notice=inbox_second_factor`);
+    }
+    const asJson = await post(page.request, action, ACCEPTED[3]!, sendCode, "application/json");
+    expect.soft(asJson.status()).toBe(403);
+    expect.soft((await asJson.json()).error?.id).toBe("second_factor_same_channel");
+    // Refused before any check, whatever the body says.
+    for (const v of REFUSED) {
+      const res = await post(page.request, action, v, sendCode, "application/json");
+      expect.soft(res.status(), v.name).toBe(v.status);
+      const body = await res.json().catch(() => null);
+      expect.soft(body?.error?.id, v.name).toBe(v.status === 415 ? "unsupported_media_type" : "bad_request");
+      if (v.status === 415) {
+        expect
+          .soft(body?.error?.message, v.name)
+          .toContain("application/x-www-form-urlencoded or application/json");
+      }
+    }
 
-test("the per-account limit counts every encoding of one account's sign-in alike", async ({
-  request,
-  page,
-}) => {
-  const user = newUser("contractlimit");
-  await register(page, user);
-  const attempt = async (v: Variant, fields: Fields) => {
-    const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
-    return post(request, `/api/kratos/self-service/login?flow=${flow.id}`, v, fields, "application/json");
-  };
-  // Ten wrong passwords, each encoding and spelling of the same account in turn.
-  for (let i = 0; i < 10; i++) {
-    const v = ACCEPTED[i % ACCEPTED.length]!;
-    const fields: Fields =
-      i === 9
-        ? { method: "password", password_identifier: user.email, password: `wrong-${i}` }
-        : {
-            method: "password",
-            identifier: i % 2 ? user.email.toUpperCase() : user.email,
-            password: `wrong-${i}`,
-          };
-    const res = await attempt(v, fields);
-    expect.soft(res.status(), `${i}: ${v.name}`).toBe(400);
-  }
-  // The eleventh is stopped by the BFF, whatever the encoding, even with the right password.
-  for (const v of ACCEPTED) {
-    const res = await attempt(v, { method: "password", identifier: user.email, password: user.password });
-    expect.soft(res.status(), v.name).toBe(429);
-  }
-});
+    await flushCourier(request, user);
+    expect(await loginEmails(user)).toBe(before);
+  },
+);
+
+test(
+  "a password-first session gets its login code in every accepted encoding",
+  { tag: "@policy" },
+  async ({ page }) => {
+    const user = await registerAndLogin(page, "contractok");
+    for (const [i, v] of ACCEPTED.entries()) {
+      const flow = await aal2Flow(page);
+      const action = `/api/kratos/self-service/login?flow=${flow.id}`;
+      const res = await post(page.request, action, v, {
+        csrf_token: flow.csrf,
+        method: "code",
+        address: user.email,
+      });
+      // Kratos's own answer: a redirect to the flow for forms, the flow as JSON for JSON bodies.
+      expect.soft([303, 400], v.name).toContain(res.status());
+      expect.soft(res.headers()["location"] ?? "", v.name).not.toContain("notice=");
+      if (res.status() === 400) expect.soft((await res.json()).id, v.name).toBe(flow.id);
+      // Kratos read the re-encoded body as the same request: it sent one more code.
+      await expect.poll(() => loginEmails(user), { message: v.name, timeout: 30_000 }).toBe(i + 1);
+    }
+  },
+);
+
+test(
+  "a password sign-in works in every accepted encoding",
+  { tag: "@security" },
+  async ({ request, page }) => {
+    const user = newUser("contractlogin");
+    await register(page, user);
+    for (const v of ACCEPTED) {
+      const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
+      const res = await post(request, `/api/kratos/self-service/login?flow=${flow.id}`, v, {
+        method: "password",
+        identifier: user.email,
+        password: user.password,
+      });
+      expect.soft(res.status(), v.name).toBe(200);
+      expect.soft((await res.json()).session_token, v.name).toBeTruthy();
+    }
+  },
+);
+
+test(
+  "the per-account limit counts every encoding of one account's sign-in alike",
+  { tag: "@security" },
+  async ({ request, page }) => {
+    const user = newUser("contractlimit");
+    await register(page, user);
+    const attempt = async (v: Variant, fields: Fields) => {
+      const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
+      return post(request, `/api/kratos/self-service/login?flow=${flow.id}`, v, fields, "application/json");
+    };
+    // Ten wrong passwords, each encoding and spelling of the same account in turn.
+    for (let i = 0; i < 10; i++) {
+      const v = ACCEPTED[i % ACCEPTED.length]!;
+      const fields: Fields =
+        i === 9
+          ? { method: "password", password_identifier: user.email, password: `wrong-${i}` }
+          : {
+              method: "password",
+              identifier: i % 2 ? user.email.toUpperCase() : user.email,
+              password: `wrong-${i}`,
+            };
+      const res = await attempt(v, fields);
+      expect.soft(res.status(), `${i}: ${v.name}`).toBe(400);
+    }
+    // The eleventh is stopped by the BFF, whatever the encoding, even with the right password.
+    for (const v of ACCEPTED) {
+      const res = await attempt(v, { method: "password", identifier: user.email, password: user.password });
+      expect.soft(res.status(), v.name).toBe(429);
+    }
+  },
+);

@@ -1,97 +1,80 @@
 // Security defaults seen from the browser: headers, cookies, return_to, CSRF on sign-out,
 // and a Kratos that is reachable only through the app's proxy allow-list.
 import { expect, test } from "@playwright/test";
+import { pagesOf } from "./pages";
 import { rawRequest } from "./support/raw";
 import { newUser, register } from "./support/users";
 
-test("pages carry CSP with a nonce, frame-ancestors 'none' and the other security headers", async ({
-  page,
-}) => {
-  const res = await page.goto("/login");
-  const h = res!.headers();
-  const csp = h["content-security-policy"]!;
-  expect(csp).toMatch(/script-src [^;]*'nonce-[A-Za-z0-9+/=]+'/);
-  expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toContain("object-src 'none'");
-  expect(csp).not.toContain("'unsafe-eval'");
-  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  expect(h["x-content-type-options"]).toBe("nosniff");
-  expect(h["x-frame-options"]).toBe("DENY");
-  expect(h["x-powered-by"]).toBeUndefined();
-});
+test(
+  "pages carry CSP with a nonce, frame-ancestors 'none' and the other security headers",
+  { tag: ["@security", "@smoke"] },
+  async ({ page }) => {
+    const res = await pagesOf(page).login.visit();
+    const h = res!.headers();
+    const csp = h["content-security-policy"]!;
+    expect(csp).toMatch(/script-src [^;]*'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-powered-by"]).toBeUndefined();
+  },
+);
 
-test("the BFF, health and readiness answers carry the security headers too (proxy.ts skips them)", async ({
-  request,
-}) => {
-  const answers = [
-    await request.get("/api/kratos/self-service/login/browser", { maxRedirects: 0 }),
-    await request.get("/api/kratos/nope"),
-    await request.get("/api/kratos/sessions/whoami"),
-    await request.get("/api/health"),
-    await request.get("/api/ready"),
-  ];
-  for (const res of answers) {
-    const h = res.headers();
-    const where = `${res.status()} ${res.url()}`;
-    expect(h["content-security-policy"], where).toContain("default-src 'none'");
-    expect(h["content-security-policy"], where).toContain("frame-ancestors 'none'");
-    expect(h["x-content-type-options"], where).toBe("nosniff");
-    expect(h["x-frame-options"], where).toBe("DENY");
-    expect(h["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
-    expect(h["x-powered-by"], where).toBeUndefined();
-  }
-  expect(answers.map((r) => r.status())).toEqual([303, 404, 401, 200, 200]);
-});
+test(
+  "session and CSRF cookies are HttpOnly, SameSite=Lax, and Secure over https",
+  { tag: "@security" },
+  async ({ page, context, baseURL }) => {
+    const user = newUser("cookies");
+    await register(page, user);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === "ory_kratos_session");
+    const csrf = cookies.find((c) => c.name.startsWith("csrf_token"));
+    for (const c of [session, csrf]) {
+      expect(c, "cookie present").toBeDefined();
+      expect(c!.httpOnly).toBe(true);
+      expect(c!.sameSite).toBe("Lax");
+      expect(c!.secure).toBe(new URL(baseURL!).protocol === "https:");
+    }
+  },
+);
 
-test("session and CSRF cookies are HttpOnly, SameSite=Lax, and Secure over https", async ({
-  page,
-  context,
-  baseURL,
-}) => {
-  const user = newUser("cookies");
-  await register(page, user);
-  const cookies = await context.cookies();
-  const session = cookies.find((c) => c.name === "ory_kratos_session");
-  const csrf = cookies.find((c) => c.name.startsWith("csrf_token"));
-  for (const c of [session, csrf]) {
-    expect(c, "cookie present").toBeDefined();
-    expect(c!.httpOnly).toBe(true);
-    expect(c!.sameSite).toBe("Lax");
-    expect(c!.secure).toBe(new URL(baseURL!).protocol === "https:");
-  }
-});
+test(
+  "return_to outside the allow-list is ignored: sign-in ends on the app",
+  { tag: "@security" },
+  async ({ page, baseURL }) => {
+    const { login, secureAccount } = pagesOf(page);
+    const user = newUser("returnto");
+    await register(page, user);
+    await page.context().clearCookies();
+    for (const evil of ["https://evil.test/", "//evil.test", "/\\evil.test", "javascript:alert(1)"]) {
+      await login.visit({ return_to: evil });
+      await expect(page).toHaveURL(/\/login\?flow=/);
+      expect(page.url()).not.toContain("evil.test");
+    }
+    await login.visit({ return_to: "https://evil.test/" });
+    await login.signInWithPassword(user);
+    await expect(secureAccount.gate).toBeVisible();
+    await secureAccount.skip();
+    await expect(page).toHaveURL(new URL("/", baseURL).href);
+  },
+);
 
-test("return_to outside the allow-list is ignored: sign-in ends on the app", async ({ page, baseURL }) => {
-  const user = newUser("returnto");
-  await register(page, user);
-  await page.context().clearCookies();
-  for (const evil of ["https://evil.test/", "//evil.test", "/\\evil.test", "javascript:alert(1)"]) {
-    await page.goto(`/login?return_to=${encodeURIComponent(evil)}`);
-    await expect(page).toHaveURL(/\/login\?flow=/);
-    expect(page.url()).not.toContain("evil.test");
-  }
-  await page.goto(`/login?return_to=${encodeURIComponent("https://evil.test/")}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
-  await expect(page.getByTestId("enrollment-gate")).toBeVisible();
-  await page.getByRole("link", { name: "Skip for now" }).click();
-  await expect(page).toHaveURL(new URL("/", baseURL).href);
-});
-
-test("a valid return_to is honoured after sign-in", async ({ page }) => {
+test("a valid return_to is honoured after sign-in", { tag: "@security" }, async ({ page }) => {
+  const { login, secureAccount } = pagesOf(page);
   const user = newUser("returnok");
   await register(page, user);
   await page.context().clearCookies();
-  await page.goto(`/login?return_to=${encodeURIComponent("/?from=test")}`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in with password" }).click();
-  await page.getByRole("link", { name: "Skip for now" }).click();
+  await login.open({ return_to: "/?from=test" });
+  await login.signInWithPassword(user);
+  await secureAccount.skip();
   await expect(page).toHaveURL(/\/\?from=test$/);
 });
 
-test("cross-site sign-out is refused; same-site sign-out works", async ({ page }) => {
+test("cross-site sign-out is refused; same-site sign-out works", { tag: "@security" }, async ({ page }) => {
+  const { home } = pagesOf(page);
   const user = newUser("logoutcsrf");
   await register(page, user);
   // Registration signed the user in.
@@ -100,106 +83,119 @@ test("cross-site sign-out is refused; same-site sign-out works", async ({ page }
     maxRedirects: 0,
   });
   expect(forged.status()).toBe(403);
-  await page.goto("/");
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await home.open();
+  await expect(home.signedInAs).toBeVisible();
   const real = await page.request.post("/logout", {
     headers: { origin: new URL(page.url()).origin },
     maxRedirects: 0,
   });
   expect(real.status()).toBe(303);
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome" })).toBeVisible();
+  await home.open();
+  await expect(home.welcome).toBeVisible();
 });
 
-test("the proxy serves only Kratos's public self-service endpoints", async ({ request, baseURL }) => {
-  for (const p of ["admin/identities", "identities", "sessions", "health/ready"]) {
-    const res = await request.get(`/api/kratos/${p}`);
-    expect(res.status(), p).toBe(404);
-    expect((await res.json()).error.id, p).toBe("not_found");
-  }
-  // Sent raw, so the client does not resolve the dots away: these reach the proxy itself,
-  // whose route table has no such path (a page's 404 would be HTML).
-  for (const p of [
-    "self-service/login/../../admin/identities",
-    "self-service/login/%2e%2e/%2e%2e/admin/identities",
-    "self-service/login/..%2F..%2Fadmin%2Fidentities",
-    "self-service%2Flogin%2F..%2F..%2Fadmin%2Fidentities",
-  ]) {
-    const res = await rawRequest(baseURL!, "GET", `/api/kratos/${p}`);
-    expect(res.status, p).toBe(404);
-    expect(JSON.parse(res.text), p).toMatchObject({ error: { id: "not_found" } });
-  }
-  const ok = await request.get("/api/kratos/self-service/login/api");
-  expect(ok.status()).toBe(200);
-});
+test(
+  "the proxy serves only Kratos's public self-service endpoints",
+  { tag: "@security" },
+  async ({ request, baseURL }) => {
+    for (const p of ["admin/identities", "identities", "sessions", "health/ready"]) {
+      const res = await request.get(`/api/kratos/${p}`);
+      expect(res.status(), p).toBe(404);
+      expect((await res.json()).error.id, p).toBe("not_found");
+    }
+    // Sent raw, so the client does not resolve the dots away: these reach the proxy itself,
+    // whose route table has no such path (a page's 404 would be HTML).
+    for (const p of [
+      "self-service/login/../../admin/identities",
+      "self-service/login/%2e%2e/%2e%2e/admin/identities",
+      "self-service/login/..%2F..%2Fadmin%2Fidentities",
+      "self-service%2Flogin%2F..%2F..%2Fadmin%2Fidentities",
+    ]) {
+      const res = await rawRequest(baseURL!, "GET", `/api/kratos/${p}`);
+      expect(res.status, p).toBe(404);
+      expect(JSON.parse(res.text), p).toMatchObject({ error: { id: "not_found" } });
+    }
+    const ok = await request.get("/api/kratos/self-service/login/api");
+    expect(ok.status()).toBe(200);
+  },
+);
 
-test("bad input gets a clear answer, never a stack trace or a 500", async ({ request }) => {
-  const noTrace = async (res: { text(): Promise<string> }) =>
-    expect(await res.text()).not.toMatch(/at \w+ \(|node_modules|Error: /);
+test(
+  "bad input gets a clear answer, never a stack trace or a 500",
+  { tag: "@security" },
+  async ({ request }) => {
+    const noTrace = async (res: { text(): Promise<string> }) =>
+      expect(await res.text()).not.toMatch(/at \w+ \(|node_modules|Error: /);
 
-  const badJson = await request.post("/api/kratos/self-service/login?flow=nope", {
-    data: "{not json",
-    headers: { "content-type": "application/json" },
-  });
-  expect(badJson.status()).toBe(400);
-  await noTrace(badJson);
-
-  const tooLarge = await request.post("/api/kratos/self-service/login?flow=nope", {
-    data: "x".repeat(70_000),
-    headers: { "content-type": "text/plain" },
-  });
-  expect(tooLarge.status()).toBe(413);
-
-  // A well-formed but meaningless id (malformed encodings are e2e/bad-input.spec.ts's).
-  const unknownError = await request.get("/error?id=%00%C3%BF");
-  expect(unknownError.status()).toBe(200);
-  await noTrace(unknownError);
-
-  const retryElsewhere = await request.get("/unavailable?retry=//evil.test");
-  expect(retryElsewhere.status()).toBe(503);
-  expect(await retryElsewhere.text()).not.toContain("evil.test");
-
-  const missing = await request.get("/no-such-page");
-  expect(missing.status()).toBe(404);
-  expect(await missing.text()).toContain("Page not found");
-
-  const brokenFlowId = await request.get("/login?flow=%E0%A4%A");
-  expect(brokenFlowId.status()).toBeLessThan(500);
-  await noTrace(brokenFlowId);
-});
-
-test("password guessing is rate limited per account, before Kratos sees it", async ({ page }) => {
-  const user = newUser("ratelimit");
-  await register(page, user);
-  await page.context().clearCookies();
-  await page.goto("/login");
-  const flowId = new URL(page.url()).searchParams.get("flow")!;
-  const csrf = (await page.locator('input[name="csrf_token"]').first().getAttribute("value"))!;
-  const attempt = (password: string) =>
-    page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
-      form: { csrf_token: csrf, identifier: user.email.toUpperCase(), password, method: "password" },
-      maxRedirects: 0,
+    const badJson = await request.post("/api/kratos/self-service/login?flow=nope", {
+      data: "{not json",
+      headers: { "content-type": "application/json" },
     });
+    expect(badJson.status()).toBe(400);
+    await noTrace(badJson);
 
-  // Ten wrong guesses reach Kratos, which answers with the flow page (its own error).
-  for (let i = 0; i < 10; i++) {
-    const res = await attempt(`wrong-${i}-password`);
-    expect(res.status()).toBe(303);
-    expect(res.headers()["location"]).not.toContain("too_many_attempts");
-  }
-  // The eleventh is stopped by the proxy, even with the right password.
-  const blocked = await attempt(user.password);
-  expect(blocked.status()).toBe(303);
-  expect(blocked.headers()["location"]).toContain(`/login?flow=${flowId}&notice=too_many_attempts`);
-  expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+    const tooLarge = await request.post("/api/kratos/self-service/login?flow=nope", {
+      data: "x".repeat(70_000),
+      headers: { "content-type": "text/plain" },
+    });
+    expect(tooLarge.status()).toBe(413);
 
-  await page.goto(blocked.headers()["location"]!);
-  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
+    // A well-formed but meaningless id (malformed encodings are e2e/bad-input.spec.ts's).
+    const unknownError = await request.get("/error?id=%00%C3%BF");
+    expect(unknownError.status()).toBe(200);
+    await noTrace(unknownError);
 
-  const asJson = await page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
-    data: { csrf_token: csrf, identifier: user.email, password: user.password, method: "password" },
-    headers: { accept: "application/json" },
-  });
-  expect(asJson.status()).toBe(429);
-  expect(await asJson.json()).toMatchObject({ error: { id: "rate_limited" } });
-});
+    const retryElsewhere = await request.get("/unavailable?retry=//evil.test");
+    expect(retryElsewhere.status()).toBe(503);
+    expect(await retryElsewhere.text()).not.toContain("evil.test");
+
+    const missing = await request.get("/no-such-page");
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toContain("Page not found");
+
+    const brokenFlowId = await request.get("/login?flow=%E0%A4%A");
+    expect(brokenFlowId.status()).toBeLessThan(500);
+    await noTrace(brokenFlowId);
+  },
+);
+
+test(
+  "password guessing is rate limited per account, before Kratos sees it",
+  { tag: "@security" },
+  async ({ page }) => {
+    const { login } = pagesOf(page);
+    const user = newUser("ratelimit");
+    await register(page, user);
+    await page.context().clearCookies();
+    await login.open();
+    const flowId = login.flowId();
+    const csrf = await login.hiddenValue("csrf_token");
+    const attempt = (password: string) =>
+      page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
+        form: { csrf_token: csrf, identifier: user.email.toUpperCase(), password, method: "password" },
+        maxRedirects: 0,
+      });
+
+    // Ten wrong guesses reach Kratos, which answers with the flow page (its own error).
+    for (let i = 0; i < 10; i++) {
+      const res = await attempt(`wrong-${i}-password`);
+      expect(res.status()).toBe(303);
+      expect(res.headers()["location"]).not.toContain("too_many_attempts");
+    }
+    // The eleventh is stopped by the proxy, even with the right password.
+    const blocked = await attempt(user.password);
+    expect(blocked.status()).toBe(303);
+    expect(blocked.headers()["location"]).toContain(`/login?flow=${flowId}&notice=too_many_attempts`);
+    expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+
+    await page.goto(blocked.headers()["location"]!);
+    await expect(login.tooManyAttemptsNotice).toBeVisible();
+
+    const asJson = await page.request.post(`/api/kratos/self-service/login?flow=${flowId}`, {
+      data: { csrf_token: csrf, identifier: user.email, password: user.password, method: "password" },
+      headers: { accept: "application/json" },
+    });
+    expect(asJson.status()).toBe(429);
+    expect(await asJson.json()).toMatchObject({ error: { id: "rate_limited" } });
+  },
+);

@@ -10,12 +10,35 @@ export class FlowPage {
     return this.page.locator(`[data-message-id="${id}"]`);
   }
 
+  /** A Kratos message announced to screen readers: inside an alert, or an alert itself. */
+  announcedMessage(id: number): Locator {
+    const alerts = this.page.getByRole("alert");
+    return alerts.filter({ has: this.message(id) }).or(alerts.and(this.message(id)));
+  }
+
   alert(text: string | RegExp): Locator {
     return this.page.getByRole("alert").filter({ hasText: text });
   }
 
+  /** The page's title (its one h1). */
   heading(name: string): Locator {
-    return this.page.getByRole("heading", { name });
+    return this.page.getByRole("heading", { level: 1, name });
+  }
+
+  /** The layout's first focusable element. */
+  get skipLink(): Locator {
+    return this.page.getByRole("link", { name: "Skip to content" });
+  }
+
+  // The app's own notices (lib/http/notices.ts), shown after a redirect with ?notice=.
+  get flowExpiredNotice(): Locator {
+    return this.page.getByText(/expired or was no longer valid/);
+  }
+  get tooManyAttemptsNotice(): Locator {
+    return this.alert("Too many attempts");
+  }
+  get signedOutNotice(): Locator {
+    return this.page.getByText("You have been signed out.");
   }
 
   /** The flow id from the URL (…?flow=…). */

@@ -8,7 +8,6 @@ export class HomePage extends FlowPage {
   readonly signOutButton = this.page.getByRole("button", { name: "Sign out" });
   /** Shown to a signed-in user while Kratos cannot be reached. */
   readonly identityServiceDown = this.page.getByText("The identity service is unavailable right now");
-  readonly signedOutNotice = this.page.getByText("You have been signed out.");
 
   async open() {
     return this.page.goto("/");

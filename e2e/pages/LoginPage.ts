@@ -1,4 +1,4 @@
-import { expect } from "@playwright/test";
+import { expect, type Response } from "@playwright/test";
 import { FlowPage, type Credentials } from "./FlowPage";
 
 export const INVALID_CREDENTIALS = 4000006;
@@ -9,19 +9,31 @@ export class LoginPage extends FlowPage {
   readonly title = this.heading("Sign in");
   /** The title of a re-authentication (`?refresh=true`). */
   readonly confirmPasswordTitle = this.heading("Confirm your password");
+  readonly signInWithPasswordButton = this.page.getByRole("button", { name: "Sign in with password" });
 
   /** Opens /login with optional query parameters (return_to, refresh, aal…) and waits for the flow. */
   async open(query: Record<string, string> = {}): Promise<void> {
-    const qs = new URLSearchParams(query).toString();
-    await this.page.goto(`/login${qs ? `?${qs}` : ""}`);
+    await this.visit(query);
     await expect(this.page).toHaveURL(/\/login\?.*flow=/);
+  }
+
+  /** Opens /login without waiting for the flow (passkey autofill may sign in and leave at once). */
+  async visit(query: Record<string, string> = {}): Promise<Response | null> {
+    const qs = new URLSearchParams(query).toString();
+    return this.page.goto(`/login${qs ? `?${qs}` : ""}`);
   }
 
   /** Fills and submits the password form (the page must be open). */
   async signInWithPassword(user: Credentials): Promise<void> {
     await this.email.fill(user.email);
     await this.password.fill(user.password);
-    await this.page.getByRole("button", { name: "Sign in with password" }).click();
+    await this.signInWithPasswordButton.click();
+  }
+
+  /** Opens a re-authentication (`?refresh=true`) that returns to `returnTo`. */
+  async openRefresh(returnTo: string): Promise<void> {
+    await this.open({ refresh: "true", return_to: returnTo });
+    await expect(this.confirmPasswordTitle).toBeVisible();
   }
 
   /** On a re-authentication: Kratos knows who it is, so only the password is asked for. */

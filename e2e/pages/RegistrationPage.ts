@@ -1,25 +1,27 @@
-import { expect } from "@playwright/test";
+import { expect, type Response } from "@playwright/test";
 import { FlowPage, type Credentials } from "./FlowPage";
 
 export class RegistrationPage extends FlowPage {
   readonly title = this.heading("Create an account");
+  readonly email = this.page.getByLabel("Email");
+  readonly password = this.page.getByLabel("Password");
   readonly signUpButton = this.page.getByRole("button", { name: "Sign up", exact: true });
 
-  async open(): Promise<void> {
-    await this.page.goto("/registration");
+  async open(query = ""): Promise<Response | null> {
+    return this.page.goto(`/registration${query}`);
   }
 
   /** Registers with email + password; Kratos shows the verification page next. */
   async signUpWithPassword(user: Credentials): Promise<void> {
-    await this.page.getByLabel("Email").fill(user.email);
-    await this.page.getByLabel("Password").fill(user.password);
+    await this.email.fill(user.email);
+    await this.password.fill(user.password);
     await this.signUpButton.click();
     await expect(this.page).toHaveURL(/\/verification\?flow=/);
   }
 
   /** Registers with a passkey (a WebAuthn authenticator must be present). */
   async signUpWithPasskey(email: string): Promise<void> {
-    await this.page.getByLabel("Email").fill(email);
+    await this.email.fill(email);
     await this.page.getByRole("button", { name: "Sign up with passkey" }).click();
     await expect(this.page).toHaveURL(/\/verification\?flow=/);
   }

@@ -16,6 +16,11 @@ export class SettingsPage extends FlowPage {
     return this.method(group).getByTestId(`status-${group}`);
   }
 
+  /** Goes to /settings; a session below the required level is sent to step-up instead. */
+  async open(): Promise<void> {
+    await this.page.goto("/settings");
+  }
+
   async expectOpen(): Promise<void> {
     await expect(this.page).toHaveURL(/\/settings\?flow=/);
     await expect(this.title).toBeVisible();

@@ -14,6 +14,12 @@ export class StepUpPage extends FlowPage {
   /** Shown instead when the inbox is the user's only second factor. */
   readonly deadEnd = this.page.getByTestId("dead-end");
   readonly deadEndSignOut = this.page.getByRole("button", { name: "Sign out and sign in with a password" });
+  /** The notice after the proxy refused an email code from the same inbox. */
+  readonly sameInboxRefused = this.page.getByText(
+    "A second code from the same inbox cannot confirm your identity",
+  );
+  /** Any form that submits to Kratos's login flow. */
+  readonly loginForms = this.page.locator("form[action*='self-service/login']");
 
   async expectOpen(): Promise<void> {
     await expect(this.page).toHaveURL(/\/login\?.*flow=/);

@@ -6,6 +6,10 @@ export const EMAIL_VERIFIED = 1080002;
 export class VerificationPage extends FlowPage {
   readonly title = this.heading("Verify your email");
 
+  async open(): Promise<void> {
+    await this.page.goto("/verification");
+  }
+
   async submitCode(code: string): Promise<void> {
     await this.page.getByLabel(/code/i).fill(code);
     await this.page

@@ -2,6 +2,7 @@
 // button means editing one of them. Selectors are by role and accessible name (English, the
 // default locale); Kratos's messages and methods by their ids and group names.
 import type { Page } from "@playwright/test";
+import { ErrorPage } from "./ErrorPage";
 import { HomePage } from "./HomePage";
 import { LoginPage } from "./LoginPage";
 import { RecoveryPage } from "./RecoveryPage";
@@ -25,6 +26,7 @@ export function pagesOf(page: Page) {
     settings: new SettingsPage(page),
     session: new SessionPage(page),
     unavailable: new UnavailablePage(page),
+    error: new ErrorPage(page),
   };
 }
 

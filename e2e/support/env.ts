@@ -1,7 +1,14 @@
 // The suite's view of the deployment under test (see testConfig.ts), and `requires()` for
 // tests that need something a deployment may not expose: they skip and say why.
-import { test } from "@playwright/test";
-import { has, parseTestConfig, skipReason, type Capability, type TestConfig } from "./testConfig";
+import { test, type TestInfo } from "@playwright/test";
+import {
+  CAPABILITY_TAG,
+  has,
+  parseTestConfig,
+  skipReason,
+  type Capability,
+  type TestConfig,
+} from "./testConfig";
 
 function load(): TestConfig {
   const { config, errors } = parseTestConfig(process.env);
@@ -12,7 +19,27 @@ function load(): TestConfig {
 
 export const testEnv: TestConfig = load();
 
-/** Skips the current test (or every test of the describe block) unless all capabilities are there. */
+/** A test that needs a capability must carry its tag, or `--grep-invert @admin` would not leave it out. */
+function checkTags(info: TestInfo, capabilities: Capability[]): void {
+  const missing = capabilities.map((c) => CAPABILITY_TAG[c]).filter((t) => !info.tags.includes(t));
+  if (missing.length) throw new Error(`"${info.title}" needs the tag ${[...new Set(missing)].join(", ")}`);
+}
+
+function currentTest(): TestInfo | undefined {
+  try {
+    return test.info();
+  } catch {
+    return undefined; // called in a describe block, not inside a test
+  }
+}
+
+/**
+ * Skips the current test (or every test of the describe block) unless all capabilities are
+ * there, with the variable to set as the reason.
+ */
 export function requires(...capabilities: Capability[]): void {
+  const info = currentTest();
+  if (info) checkTags(info, capabilities);
+  else test.beforeEach(({}, testInfo) => checkTags(testInfo, capabilities));
   for (const c of capabilities) test.skip(!has(testEnv, c), skipReason(c));
 }

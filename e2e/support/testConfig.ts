@@ -53,6 +53,15 @@ export const CAPABILITY_VARIABLE: Record<Capability, string> = {
   clusterInstances: "CLUSTER_INSTANCE_URLS",
 };
 
+/** The tag a test needing the capability carries, so a run can select or leave out such tests. */
+export const CAPABILITY_TAG: Record<Capability, string> = {
+  admin: "@admin",
+  faultControl: "@fault",
+  directKratos: "@direct-kratos",
+  clusterControl: "@cluster",
+  clusterInstances: "@cluster",
+};
+
 const CAPABILITY_WHY: Record<Capability, string> = {
   admin: "the Kratos admin API",
   faultControl: "the test stack's fault relay (npm test provides it)",

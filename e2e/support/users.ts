@@ -58,9 +58,10 @@ export async function stepUpWithEmailCode(page: Page, email: string): Promise<vo
 
 /** Opens settings, stepping up with an email code when asked (password users can). */
 export async function openSettings(page: Page, user: TestUser): Promise<void> {
-  await page.goto("/settings");
+  const { settings } = pagesOf(page);
+  await settings.open();
   if (/\/login/.test(page.url())) await stepUpWithEmailCode(page, user.email);
-  await pagesOf(page).settings.expectOpen();
+  await settings.expectOpen();
 }
 
 /** Account recovery by emailed code, up to where Kratos sends the browser next (settings, via step-up). */
