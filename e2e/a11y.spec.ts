@@ -32,6 +32,9 @@ async function check(page: Page, name: string) {
 
 // Every test of this file is @a11y (see the describe below).
 test.describe("accessibility", { tag: "@a11y" }, () => {
+  // Each page is checked twice (light, dark) with axe and photographed: three times the timeout.
+  test.slow();
+
   test("signed-out pages", async ({ page }) => {
     const p = pagesOf(page);
     const pages: [string, () => Promise<unknown>, Locator][] = [
