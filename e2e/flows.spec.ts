@@ -31,6 +31,8 @@ test(
   "recovery by email code, second step with TOTP, new password, sign in with it",
   { tag: ["@auth", "@mfa", "@smoke"] },
   async ({ page }) => {
+    // The longest journey of the suite (three emails, two step-ups): three times the timeout.
+    test.slow();
     const { stepUp, settings, home } = pagesOf(page);
     const user = await registerAndLogin(page, "recover");
     const secret = await enableTotp(page, user);
