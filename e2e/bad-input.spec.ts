@@ -146,7 +146,7 @@ const bodyRows: Row[] = [
   { method: "PUT", path: "/", status: 405, kind: "html", opts: { headers: FORM, body: "a=b" } },
 ];
 
-test.describe("bad input is a 4xx with the app's error, never a 5xx @policy", () => {
+test.describe("bad input is a 4xx with the app's error, never a 5xx", { tag: "@security" }, () => {
   for (const [name, rows] of [
     ["methods", methodRows],
     ["malformed percent-encodings", urlRows],
