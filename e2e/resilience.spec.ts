@@ -33,13 +33,16 @@ test.describe("when Kratos is unavailable", { tag: "@fault" }, () => {
     const api = await request.get("/api/me", { headers: { "x-session-token": "anything" } });
     expect(api.status()).toBe(503);
     expect(await api.json()).toMatchObject({ error: { id: "identity_service_unavailable" } });
-    const health = await request.get("/api/health");
-    expect(health.status()).toBe(503);
+    // Liveness stays green (the app is up); readiness says Kratos is away.
+    expect((await request.get("/api/health")).status()).toBe(200);
+    const ready = await request.get("/api/ready");
+    expect(ready.status()).toBe(503);
+    expect(await ready.json()).toMatchObject({ app: "ok", kratos: "unavailable" });
 
     await kratos("pass");
     await unavailable.tryAgain.click();
     await expect(registration.title).toBeVisible();
-    expect((await request.get("/api/health")).status()).toBe(200);
+    expect((await request.get("/api/ready")).status()).toBe(200);
   });
 
   test("slow: a request that outlasts the timeout gets 503, not a hang", async ({ page }) => {

@@ -24,6 +24,31 @@ test(
 );
 
 test(
+  "the BFF, health and readiness answers carry the security headers too (proxy.ts skips them)",
+  { tag: "@security" },
+  async ({ request }) => {
+    const answers = [
+      await request.get("/api/kratos/self-service/login/browser", { maxRedirects: 0 }),
+      await request.get("/api/kratos/nope"),
+      await request.get("/api/kratos/sessions/whoami"),
+      await request.get("/api/health"),
+      await request.get("/api/ready"),
+    ];
+    for (const res of answers) {
+      const h = res.headers();
+      const where = `${res.status()} ${res.url()}`;
+      expect(h["content-security-policy"], where).toContain("default-src 'none'");
+      expect(h["content-security-policy"], where).toContain("frame-ancestors 'none'");
+      expect(h["x-content-type-options"], where).toBe("nosniff");
+      expect(h["x-frame-options"], where).toBe("DENY");
+      expect(h["referrer-policy"], where).toBe("strict-origin-when-cross-origin");
+      expect(h["x-powered-by"], where).toBeUndefined();
+    }
+    expect(answers.map((r) => r.status())).toEqual([303, 404, 401, 200, 200]);
+  },
+);
+
+test(
   "session and CSRF cookies are HttpOnly, SameSite=Lax, and Secure over https",
   { tag: "@security" },
   async ({ page, context, baseURL }) => {
