@@ -8,27 +8,13 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { getConfig } from "@/lib/config";
+import { sharedRedis } from "@/lib/redis";
 import { RATE_LIMITS, type Bucket, type BucketKey } from "@/lib/policy/rateLimitRules";
 
 let limiters: Record<Bucket, RateLimiterAbstract> | undefined;
 
-const REDIS_CONNECT_WAIT_MS = 1000;
-
-async function connectRedis(url: string) {
-  const { Redis } = await import("ioredis");
-  // No offline queue: while Redis is away, calls fail at once and the memory limiter answers.
-  const redis = new Redis(url, { enableOfflineQueue: false });
-  redis.on("error", () => undefined); // ioredis reconnects by itself; the fallback covers the gap.
-  await new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, REDIS_CONNECT_WAIT_MS);
-    redis.once("ready", () => (clearTimeout(t), resolve()));
-  });
-  return redis;
-}
-
 async function build(): Promise<Record<Bucket, RateLimiterAbstract>> {
-  const { redisUrl } = getConfig();
-  const redis = redisUrl ? await connectRedis(redisUrl) : null;
+  const redis = await sharedRedis();
   const make = (bucket: Bucket) => {
     const { points, durationSeconds: duration } = RATE_LIMITS[bucket];
     const keyPrefix = `rl:${bucket}`;

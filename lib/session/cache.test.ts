@@ -27,6 +27,9 @@ const FACTS: SessionFacts = {
   credentialTypes: ["password", "totp", "code"],
 };
 
+const SID = "5f1c2a7e-9b3d-4e8f-a1c6-0d2b4f6e8a19";
+const CHECK = { sessionId: SID, facts: FACTS };
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -52,20 +55,21 @@ describe("bindingOf", () => {
 
 describe("sealCache / readCache", () => {
   it("returns the facts for the Kratos cookie they were sealed for", async () => {
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 30);
-    expect(await readCache(sealed, KRATOS_COOKIE, PASSWORD)).toEqual(FACTS);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 30);
+    expect(await readCache(sealed, KRATOS_COOKIE, PASSWORD)).toEqual(CHECK);
   });
 
   it("does not reveal the facts or the Kratos cookie in the sealed value", async () => {
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 30);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 30);
     expect(sealed).not.toContain("password");
     expect(sealed).not.toContain("totp");
     expect(sealed).not.toContain(KRATOS_COOKIE);
     expect(sealed).not.toContain(bindingOf(KRATOS_COOKIE));
+    expect(sealed).not.toContain(SID);
   });
 
   it("returns null for another Kratos session cookie", async () => {
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 30);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 30);
     expect(await readCache(sealed, OTHER_KRATOS_COOKIE, PASSWORD)).toBeNull();
     expect(await readCache(sealed, "", PASSWORD)).toBeNull();
   });
@@ -74,10 +78,10 @@ describe("sealCache / readCache", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const start = new Date("2025-06-01T12:00:00Z");
     vi.setSystemTime(start);
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 1);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 1);
 
     vi.setSystemTime(start.getTime() + 500);
-    expect(await readCache(sealed, KRATOS_COOKIE, PASSWORD)).toEqual(FACTS);
+    expect(await readCache(sealed, KRATOS_COOKIE, PASSWORD)).toEqual(CHECK);
 
     // Past the app's own expiry, though still inside iron's ttl (TTL + 60 s).
     vi.setSystemTime(start.getTime() + 5_000);
@@ -96,7 +100,7 @@ describe("sealCache / readCache", () => {
   });
 
   it("returns null for a tampered value", async () => {
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 30);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 30);
     const parts = sealed.split("*");
     // Flip one character of the encrypted payload (the fifth field of an iron seal).
     const payload = parts[4]!;
@@ -105,27 +109,29 @@ describe("sealCache / readCache", () => {
   });
 
   it("returns null with the wrong password", async () => {
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 30);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 30);
     expect(await readCache(sealed, KRATOS_COOKIE, OTHER_PASSWORD)).toBeNull();
   });
 
   it("returns null (does not throw) with a password too short for iron", async () => {
-    const sealed = await sealCache(FACTS, KRATOS_COOKIE, PASSWORD, 30);
+    const sealed = await sealCache(CHECK, KRATOS_COOKIE, PASSWORD, 30);
     expect(await readCache(sealed, KRATOS_COOKIE, "short")).toBeNull();
   });
 
   it("returns null for a value sealed with the right password but the wrong shape", async () => {
     const exp = Date.now() + 60_000;
     const bind = bindingOf(KRATOS_COOKIE);
-    const noFacts = await sealData({ bind, exp }, { password: PASSWORD });
-    const noExp = await sealData({ bind, facts: FACTS }, { password: PASSWORD });
-    const noBind = await sealData({ exp, facts: FACTS }, { password: PASSWORD });
-    for (const sealed of [noFacts, noExp, noBind]) {
+    const sid = SID;
+    const noFacts = await sealData({ bind, exp, sid }, { password: PASSWORD });
+    const noExp = await sealData({ bind, sid, facts: FACTS }, { password: PASSWORD });
+    const noBind = await sealData({ exp, sid, facts: FACTS }, { password: PASSWORD });
+    const noSid = await sealData({ bind, exp, facts: FACTS }, { password: PASSWORD });
+    for (const sealed of [noFacts, noExp, noBind, noSid]) {
       expect(await readCache(sealed, KRATOS_COOKIE, PASSWORD)).toBeNull();
     }
     // The same value with every field is accepted, so the cases above fail for the missing field.
-    const complete = await sealData({ bind, exp, facts: FACTS }, { password: PASSWORD });
-    expect(await readCache(complete, KRATOS_COOKIE, PASSWORD)).toEqual(FACTS);
+    const complete = await sealData({ bind, exp, sid, facts: FACTS }, { password: PASSWORD });
+    expect(await readCache(complete, KRATOS_COOKIE, PASSWORD)).toEqual(CHECK);
   });
 });
 

@@ -1,7 +1,8 @@
 // A short-lived, encrypted cache of the session check (iron-session), so proxy.ts
 // does not call Kratos on every navigation. Bound to the Kratos session cookie: a new or
-// cleared Kratos cookie invalidates it at once. Trade-off: a session revoked elsewhere
-// (admin API, another device) stays usable here for up to the TTL; set
+// cleared Kratos cookie invalidates it at once. It names the Kratos session it describes, so that
+// a session ended through this app (lib/session/revocations.ts) is not trusted from it. A session
+// revoked elsewhere (admin API, Kratos directly) stays usable here for up to the TTL; set
 // SESSION_CACHE_TTL_SECONDS=0 to check with Kratos on every request.
 import { createHash } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
@@ -13,6 +14,13 @@ export const KRATOS_SESSION_COOKIE = "ory_kratos_session";
 interface Cached {
   bind: string;
   exp: number;
+  /** The Kratos session id. */
+  sid: string;
+  facts: SessionFacts;
+}
+
+export interface CachedCheck {
+  sessionId: string;
   facts: SessionFacts;
 }
 
@@ -25,25 +33,36 @@ export async function readCache(
   sealed: string | undefined,
   kratosSessionCookie: string,
   password: string,
-): Promise<SessionFacts | null> {
+): Promise<CachedCheck | null> {
   if (!sealed) return null;
   try {
     const data = await unsealData<Partial<Cached>>(sealed, { password });
-    if (!data.facts || data.bind !== bindingOf(kratosSessionCookie) || !data.exp || data.exp < Date.now())
+    if (
+      !data.facts ||
+      !data.sid ||
+      data.bind !== bindingOf(kratosSessionCookie) ||
+      !data.exp ||
+      data.exp < Date.now()
+    )
       return null;
-    return data.facts;
+    return { sessionId: data.sid, facts: data.facts };
   } catch {
     return null;
   }
 }
 
 export async function sealCache(
-  facts: SessionFacts,
+  check: CachedCheck,
   kratosSessionCookie: string,
   password: string,
   ttlSeconds: number,
 ) {
-  const value: Cached = { bind: bindingOf(kratosSessionCookie), exp: Date.now() + ttlSeconds * 1000, facts };
+  const value: Cached = {
+    bind: bindingOf(kratosSessionCookie),
+    exp: Date.now() + ttlSeconds * 1000,
+    sid: check.sessionId,
+    facts: check.facts,
+  };
   return sealData(value, { password, ttl: ttlSeconds + 60 });
 }
 

@@ -1,11 +1,13 @@
 // Gathers what the access decision needs about the caller's session: from the encrypted
-// cache when it is fresh, otherwise from Kratos (whoami + the identity's credential types).
+// cache when it is fresh and its session was not ended through this app, otherwise from Kratos
+// (whoami + the identity's credential types).
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { SessionFacts } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
 import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
 import { CACHE_COOKIE, KRATOS_SESSION_COOKIE, readCache, sealCache } from "@/lib/session/cache";
+import { mayBeRevoked } from "@/lib/session/revocations";
 import type { Session } from "@ory/client-fetch";
 
 export async function factsOf(session: Session): Promise<SessionFacts> {
@@ -29,7 +31,7 @@ export async function cookieSessionFacts(req: NextRequest): Promise<CookieSessio
   if (!kratosCookie) return { facts: null };
   if (cfg.sessionCacheTtlSeconds > 0) {
     const cached = await readCache(req.cookies.get(CACHE_COOKIE)?.value, kratosCookie, cfg.sessionSecret);
-    if (cached) return { facts: cached };
+    if (cached && !(await mayBeRevoked(cached.sessionId))) return { facts: cached.facts };
   }
   const session = await whoami({ cookie: req.headers.get("cookie") });
   if (!session) return { facts: null };
@@ -37,7 +39,12 @@ export async function cookieSessionFacts(req: NextRequest): Promise<CookieSessio
   if (cfg.sessionCacheTtlSeconds === 0) return { facts };
   return {
     facts,
-    sealed: await sealCache(facts, kratosCookie, cfg.sessionSecret, cfg.sessionCacheTtlSeconds),
+    sealed: await sealCache(
+      { sessionId: session.id, facts },
+      kratosCookie,
+      cfg.sessionSecret,
+      cfg.sessionCacheTtlSeconds,
+    ),
   };
 }
 
