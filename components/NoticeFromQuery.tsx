@@ -1,9 +1,17 @@
-import { Notice } from "@/components/ui/Notice";
-import { isNoticeId, NOTICES } from "@/lib/http/notices";
+import { Notice, type NoticeKind } from "@/components/ui/Notice";
+import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
+
+const KINDS: Partial<Record<NoticeId, NoticeKind>> = {
+  signed_out: "success",
+  session_ended: "success",
+  other_sessions_ended: "success",
+  account_deleted: "success",
+  too_many_attempts: "error",
+  delete_email_mismatch: "error",
+};
 
 /** Shows the app's own `?notice=` message (only known ids; never echoes the query). */
 export function NoticeFromQuery({ notice }: { notice: string | undefined }) {
   if (!isNoticeId(notice)) return null;
-  const kind = notice === "signed_out" ? "success" : notice === "too_many_attempts" ? "error" : "info";
-  return <Notice kind={kind}>{NOTICES[notice]}</Notice>;
+  return <Notice kind={KINDS[notice] ?? "info"}>{NOTICES[notice]}</Notice>;
 }

@@ -1,5 +1,13 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, secretWeakness } from "@/lib/config";
+import {
+  ConfigError,
+  DEFAULT_PRIVILEGED_SESSION_MAX_AGE,
+  goDurationSeconds,
+  parseConfig,
+  secretWeakness,
+} from "@/lib/config";
 
 // 64 hex characters, like `openssl rand -hex 32` prints.
 const GOOD_SECRET = "3f9a1c7e5b2d8064af13ce97b5d2086e4c1a7f3b9e2d5c8061fa4b7e3d9c2a15";
@@ -296,5 +304,31 @@ describe("rate limit settings", () => {
 
   it("refuse a REDIS_URL that is not redis:// or rediss://", () => {
     expect(problemsOf(env({ REDIS_URL: "http://127.0.0.1:6379" })).join("\n")).toMatch(/REDIS_URL/);
+  });
+});
+
+describe("PRIVILEGED_SESSION_MAX_AGE", () => {
+  it("defaults to the value in kratos/kratos.yml", () => {
+    const yml = readFileSync(path.join(__dirname, "..", "kratos", "kratos.yml"), "utf8");
+    const kratosValue = /^\s+privileged_session_max_age:\s*(\S+)\s*$/m.exec(yml)?.[1];
+    expect(kratosValue).toBe(DEFAULT_PRIVILEGED_SESSION_MAX_AGE);
+    expect(parseConfig(env()).privilegedSessionMaxAgeSeconds).toBe(goDurationSeconds(kratosValue!));
+  });
+
+  it.each([
+    ["15m", 900],
+    ["1h30m", 5400],
+    ["900s", 900],
+    ["2h", 7200],
+  ])("reads the Go duration %s", (value, seconds) => {
+    expect(parseConfig(env({ PRIVILEGED_SESSION_MAX_AGE: value })).privilegedSessionMaxAgeSeconds).toBe(
+      seconds,
+    );
+  });
+
+  it.each(["15", "15min", "-5m", "0s", "1.5h", "m"])("refuses %s", (value) => {
+    expect(problemsOf(env({ PRIVILEGED_SESSION_MAX_AGE: value })).join("\n")).toMatch(
+      /PRIVILEGED_SESSION_MAX_AGE must be a Go duration/,
+    );
   });
 });

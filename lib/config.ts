@@ -12,6 +12,11 @@ export interface AppConfig {
   sessionSecret: string;
   /** How long a session check may be reused before Kratos is asked again; 0 disables the cache. */
   sessionCacheTtlSeconds: number;
+  /**
+   * Kratos's `selfservice.flows.settings.privileged_session_max_age`, in seconds: how recent a
+   * sign-in must be for account deletion (the bar Kratos sets for settings).
+   */
+  privilegedSessionMaxAgeSeconds: number;
   /** Timeout for every call to Kratos before the app answers 503. */
   kratosTimeoutMs: number;
   /** Send users without an independent second factor to set one up after sign-in. */
@@ -49,6 +54,18 @@ export function secretWeakness(value: string): string | null {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** The default of PRIVILEGED_SESSION_MAX_AGE: kratos/kratos.yml's value (a unit test keeps them equal). */
+export const DEFAULT_PRIVILEGED_SESSION_MAX_AGE = "15m";
+
+/** Seconds in a Go duration made of hours, minutes and seconds ("15m", "1h30m", "900s"); null otherwise. */
+export function goDurationSeconds(value: string): number | null {
+  if (!/^(?:\d+[hms])+$/.test(value)) return null;
+  const unit = { h: 3600, m: 60, s: 1 } as const;
+  let total = 0;
+  for (const [, n, u] of value.matchAll(/(\d+)([hms])/g)) total += Number(n) * unit[u as keyof typeof unit];
+  return total;
+}
 
 function parseUrl(env: Env, name: string, problems: string[], required = true): URL | undefined {
   const raw = env[name]?.trim();
@@ -137,6 +154,12 @@ export function parseConfig(env: Env): AppConfig {
 
   const sessionCacheTtlSeconds = parseInteger(env, "SESSION_CACHE_TTL_SECONDS", 30, 0, 3600, problems);
   const kratosTimeoutMs = parseInteger(env, "KRATOS_TIMEOUT_MS", 5000, 100, 60000, problems);
+  const privilegedRaw = env.PRIVILEGED_SESSION_MAX_AGE?.trim() || DEFAULT_PRIVILEGED_SESSION_MAX_AGE;
+  const privilegedSessionMaxAgeSeconds = goDurationSeconds(privilegedRaw) ?? 0;
+  if (privilegedSessionMaxAgeSeconds <= 0)
+    problems.push(
+      `PRIVILEGED_SESSION_MAX_AGE must be a Go duration such as 15m or 1h (Kratos's privileged_session_max_age), got "${privilegedRaw}"`,
+    );
   const enrollmentGate = parseBoolean(env, "ENROLLMENT_GATE", true, problems);
   const rateLimits = parseBoolean(env, "RATE_LIMITS", true, problems);
   const trustProxy = parseBoolean(env, "TRUST_PROXY", false, problems);
@@ -151,6 +174,7 @@ export function parseConfig(env: Env): AppConfig {
     kratosAdminUrl,
     sessionSecret,
     sessionCacheTtlSeconds,
+    privilegedSessionMaxAgeSeconds,
     kratosTimeoutMs,
     enrollmentGate,
     returnToOrigins,

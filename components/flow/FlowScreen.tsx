@@ -9,7 +9,7 @@ type FormOptions = Pick<ComponentProps<typeof FlowForms>, "titled" | "sectionInt
 
 /**
  * A Kratos flow on the one screen layout: the app's `?notice=`, Kratos's messages, any
- * page-specific `alerts`, then the flow's forms.
+ * page-specific `alerts`, then the flow's forms and any sections of the page's own.
  */
 export function FlowScreen({
   header,
@@ -20,6 +20,7 @@ export function FlowScreen({
   notice,
   alerts,
   forms,
+  after,
   footer,
 }: {
   header?: ReactNode;
@@ -30,6 +31,8 @@ export function FlowScreen({
   notice?: string;
   alerts?: ReactNode;
   forms?: FormOptions;
+  /** Page sections after the flow's forms (not part of the flow). */
+  after?: ReactNode;
   footer?: ReactNode;
 }) {
   return (
@@ -38,6 +41,7 @@ export function FlowScreen({
       <Messages messages={ui.messages ?? []} />
       {alerts}
       <FlowForms ui={ui} idPrefix={idPrefix} {...forms} />
+      {after}
     </Screen>
   );
 }

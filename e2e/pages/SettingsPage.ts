@@ -84,6 +84,33 @@ export class SettingsPage extends FlowPage {
     await pw.getByRole("button", { name: /save/i }).click();
   }
 
+  // "Where you're signed in"
+
+  readonly sessions = this.page.locator("section#sessions");
+  readonly sessionRows = this.sessions.getByTestId("session-row");
+  readonly thisDevice = this.sessions.locator('[data-testid="session-row"][data-current="true"]');
+  readonly otherDevices = this.sessions.locator('[data-testid="session-row"][data-current="false"]');
+  readonly notSignedInElsewhere = this.sessions.getByText("You are not signed in anywhere else.");
+
+  /** Ends one other session by its device name ("Firefox on Windows"). */
+  async signOutDevice(device: string): Promise<void> {
+    await this.sessions.getByRole("button", { name: `Sign out ${device}` }).click();
+  }
+
+  async signOutEverywhereElse(): Promise<void> {
+    await this.sessions.getByRole("button", { name: "Sign out everywhere else" }).click();
+  }
+
+  // Account deletion
+
+  readonly deleteSection = this.page.locator("section#delete-account");
+
+  /** Types the confirmation email and presses "Delete my account". */
+  async deleteAccount(typedEmail: string): Promise<void> {
+    await this.deleteSection.getByLabel("Type your email address to confirm").fill(typedEmail);
+    await this.deleteSection.getByRole("button", { name: "Delete my account" }).click();
+  }
+
   async saveFullName(name: string): Promise<void> {
     await this.fullName.fill(name);
     await this.method("profile").getByRole("button", { name: /save/i }).click();

@@ -39,12 +39,19 @@ export function forwardToPublic(path: string, search: string, init: RequestInit)
 }
 
 /** Calls Kratos public as the browser (its cookies) or an app client (its session token). */
-function publicCall(pathAndQuery: string, creds: Credentials = {}): Promise<Response> {
+function publicCall(pathAndQuery: string, creds: Credentials = {}, method = "GET"): Promise<Response> {
   const headers = new Headers({ accept: "application/json" });
   if (creds.cookie) headers.set("cookie", creds.cookie);
   if (creds.sessionToken) headers.set("x-session-token", creds.sessionToken);
   const [path = "", query = ""] = pathAndQuery.split("?", 2);
-  return call(kratosUrl(getConfig().kratosPublicUrl, path, query ? `?${query}` : ""), { headers });
+  return call(kratosUrl(getConfig().kratosPublicUrl, path, query ? `?${query}` : ""), { headers, method });
+}
+
+function adminCall(path: string, search = "", method = "GET"): Promise<Response> {
+  return call(kratosUrl(getConfig().kratosAdminUrl, path, search), {
+    headers: { accept: "application/json" },
+    method,
+  });
 }
 
 async function json<T>(res: Response): Promise<T> {
@@ -94,4 +101,50 @@ export async function getUsableCredentialTypes(identityId: string): Promise<stri
   const res = await call(url, { headers: { accept: "application/json" } });
   const identity = await json<Identity>(res);
   return usableCredentialTypes(identity.credentials as Record<string, { config?: unknown }> | undefined);
+}
+
+// One page is plenty for a person's devices; Kratos allows up to 1000 per page.
+const SESSIONS_PAGE_SIZE = 250;
+
+/** The caller's other active sessions (Kratos leaves the current one out); null when signed out. */
+export async function listMyOtherSessions(cookie: string): Promise<Session[] | null> {
+  const res = await publicCall(`sessions?page_size=${SESSIONS_PAGE_SIZE}`, { cookie });
+  if (res.status === 401) return null;
+  return json<Session[]>(res);
+}
+
+/**
+ * Ends one of the caller's other sessions. Kratos answers 204 for an id that is not theirs too
+ * (it reveals nothing), and 400 for the current session or a malformed id.
+ */
+export async function revokeMyOtherSession(
+  cookie: string,
+  sessionId: string,
+): Promise<"done" | "signed_out"> {
+  const res = await publicCall(`sessions/${encodeURIComponent(sessionId)}`, { cookie }, "DELETE");
+  if (res.status === 401) return "signed_out";
+  if (res.status !== 204) await json(res);
+  return "done";
+}
+
+/** Ends every session of the caller but the current one; null when signed out. */
+export async function revokeAllMyOtherSessions(cookie: string): Promise<{ count: number } | null> {
+  const res = await publicCall("sessions", { cookie }, "DELETE");
+  if (res.status === 401) return null;
+  return json<{ count: number }>(res);
+}
+
+/** The ids of an identity's active sessions (admin API). */
+export async function activeSessionIdsOf(identityId: string): Promise<string[]> {
+  const res = await adminCall(
+    `admin/identities/${encodeURIComponent(identityId)}/sessions`,
+    `?active=true&page_size=${SESSIONS_PAGE_SIZE}`,
+  );
+  return (await json<Session[]>(res)).map((s) => s.id);
+}
+
+/** Deletes an identity with its credentials and sessions (admin API); an unknown id is not an error. */
+export async function deleteIdentity(identityId: string): Promise<void> {
+  const res = await adminCall(`admin/identities/${encodeURIComponent(identityId)}`, "", "DELETE");
+  if (res.status !== 204 && res.status !== 404) await json(res);
 }

@@ -1,0 +1,20 @@
+// "Sign out everywhere else": Kratos ends every session of the identity but this one; each of
+// them is marked revoked so that no instance keeps trusting its cached session check.
+import type { NextRequest } from "next/server";
+import { readAppPost, seeOther, withKratos } from "@/lib/http/appPost";
+import { loginPath } from "@/lib/http/paths";
+import { listMyOtherSessions, revokeAllMyOtherSessions } from "@/lib/kratos/client";
+import { markRevoked } from "@/lib/session/revocations";
+
+export async function POST(req: NextRequest) {
+  const post = await readAppPost(req, "/settings");
+  if (post instanceof Response) return post;
+  return withKratos("/settings", async () => {
+    // Listed first: Kratos's answer to the revocation is only a count.
+    const others = await listMyOtherSessions(post.cookie);
+    if (!others || !(await revokeAllMyOtherSessions(post.cookie)))
+      return seeOther(loginPath({ returnTo: "/settings" }));
+    await markRevoked(others.map((s) => s.id));
+    return seeOther("/settings?notice=other_sessions_ended");
+  });
+}
