@@ -24,8 +24,13 @@ function allowed(header: string): Allowed {
 }
 
 const PAGE: Allowed = allowed("GET, HEAD");
-/** App routes that are not GET/HEAD (sign-out is a same-origin POST). */
-const APP_ROUTES = new Map<string, Allowed>([["/logout", allowed("POST")]]);
+/** App routes that are not GET/HEAD (same-origin form posts: sign-out, ending sessions, deletion). */
+const APP_ROUTES = new Map<string, Allowed>([
+  ["/logout", allowed("POST")],
+  ["/settings/sessions/end", allowed("POST")],
+  ["/settings/sessions/end-others", allowed("POST")],
+  ["/account/delete", allowed("POST")],
+]);
 
 const BFF_PREFIX = "/api/kratos/";
 const BFF_BY_PATH = new Map(BFF_ROUTES.map((r) => [BFF_PREFIX + r.path, allowed(allowHeader(r))]));
