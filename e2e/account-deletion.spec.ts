@@ -22,63 +22,63 @@ async function expectSentToSignIn(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login\?.*flow=/);
 }
 
-test("@admin deletion is refused without a fresh aal2 session, then done after re-authenticating", async ({
-  page,
-  browser,
-  request,
-}) => {
-  requires("admin");
-  test.slow(); // three sign-ins, a step-up by email code and a second browser
-  const user = await registerAndLogin(page, "delete");
-  const other = await (await browser.newContext()).newPage();
-  await login(other, user, { expectGate: true });
-  const oldCookies = await page.context().cookies();
+test(
+  "deletion is refused without a fresh aal2 session, then done after re-authenticating",
+  { tag: "@admin" },
+  async ({ page, browser, request }) => {
+    requires("admin");
+    test.slow(); // three sign-ins, a step-up by email code and a second browser
+    const user = await registerAndLogin(page, "delete");
+    const other = await (await browser.newContext()).newPage();
+    await login(other, user, { expectGate: true });
+    const oldCookies = await page.context().cookies();
 
-  // Signed in with the password only: aal1, while the account can reach aal2 (email code).
-  const refused = await page.request.post("/account/delete", {
-    form: { email: user.email },
-    maxRedirects: 0,
-  });
-  expect(refused.status()).toBe(303);
-  const reauth = new URL(refused.headers()["location"]!);
-  expect(reauth.pathname).toBe("/login");
-  expect(Object.fromEntries(reauth.searchParams)).toEqual({
-    refresh: "true",
-    aal: "aal2",
-    return_to: "/settings",
-    notice: "reauth_to_delete",
-  });
-  expect(await identitiesWith(request, user.email)).toBe(1);
+    // Signed in with the password only: aal1, while the account can reach aal2 (email code).
+    const refused = await page.request.post("/account/delete", {
+      form: { email: user.email },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(303);
+    const reauth = new URL(refused.headers()["location"]!);
+    expect(reauth.pathname).toBe("/login");
+    expect(Object.fromEntries(reauth.searchParams)).toEqual({
+      refresh: "true",
+      aal: "aal2",
+      return_to: "/settings",
+      notice: "reauth_to_delete",
+    });
+    expect(await identitiesWith(request, user.email)).toBe(1);
 
-  await page.goto(reauth.href);
-  await expect(
-    page.getByRole("status").filter({ hasText: "To delete your account, confirm it’s you" }),
-  ).toBeVisible();
-  await stepUpWithEmailCode(page, user.email);
-  const { settings, login: loginPage } = pagesOf(page);
-  await settings.expectOpen();
-  // A fresh cached session check on the other device, so that only the revocation can end it.
-  await other.goto("/secure-account");
-  await expect(pagesOf(other).secureAccount.gate).toBeVisible();
-  await settings.deleteAccount(user.email);
+    await page.goto(reauth.href);
+    await expect(
+      page.getByRole("status").filter({ hasText: "To delete your account, confirm it’s you" }),
+    ).toBeVisible();
+    await stepUpWithEmailCode(page, user.email);
+    const { settings, login: loginPage } = pagesOf(page);
+    await settings.expectOpen();
+    // A fresh cached session check on the other device, so that only the revocation can end it.
+    await other.goto("/secure-account");
+    await expect(pagesOf(other).secureAccount.gate).toBeVisible();
+    await settings.deleteAccount(user.email);
 
-  await expect(page).toHaveURL(/\/login\?/);
-  await expect(page.getByRole("status").filter({ hasText: "Your account has been deleted" })).toBeVisible();
-  await expect(loginPage.title).toBeVisible();
-  expect(await identitiesWith(request, user.email)).toBe(0);
+    await expect(page).toHaveURL(/\/login\?/);
+    await expect(page.getByRole("status").filter({ hasText: "Your account has been deleted" })).toBeVisible();
+    await expect(loginPage.title).toBeVisible();
+    expect(await identitiesWith(request, user.email)).toBe(0);
 
-  // The cookie this browser had, put back, opens nothing; nor does the other device's session.
-  const replay = await (await browser.newContext()).newPage();
-  await replay.context().addCookies(oldCookies);
-  await expectSentToSignIn(replay);
-  const me = await replay.request.get("/api/me");
-  expect(me.status()).toBe(401);
-  await expectSentToSignIn(other);
-  await replay.context().close();
-  await other.context().close();
-});
+    // The cookie this browser had, put back, opens nothing; nor does the other device's session.
+    const replay = await (await browser.newContext()).newPage();
+    await replay.context().addCookies(oldCookies);
+    await expectSentToSignIn(replay);
+    const me = await replay.request.get("/api/me");
+    expect(me.status()).toBe(401);
+    await expectSentToSignIn(other);
+    await replay.context().close();
+    await other.context().close();
+  },
+);
 
-test("@smoke a mistyped email deletes nothing and says so", async ({ page }) => {
+test("a mistyped email deletes nothing and says so", { tag: "@smoke" }, async ({ page }) => {
   const user = await registerAndLogin(page, "delete-typo");
   await openSettings(page, user);
   const { settings } = pagesOf(page);
@@ -89,7 +89,7 @@ test("@smoke a mistyped email deletes nothing and says so", async ({ page }) => 
   expect(me.status()).toBe(200);
 });
 
-test("@policy account deletion takes same-origin form posts only", async ({ page }) => {
+test("account deletion takes same-origin form posts only", { tag: "@policy" }, async ({ page }) => {
   const user = await registerAndLogin(page, "delete-csrf");
   await openSettings(page, user);
   const crossSite = await page.request.post("/account/delete", {

@@ -30,74 +30,78 @@ async function expectSentToSignIn(page: Page): Promise<void> {
   await expect(pagesOf(page).login.title).toBeVisible();
 }
 
-test("@smoke both devices are listed; ending the other one sends it to sign-in at once", async ({
-  page,
-  browser,
-}) => {
-  test.slow(); // two browsers, three sign-ins and a step-up by email code
-  const user = await registerAndLogin(page, "sessions");
-  const other = await signInElsewhere(browser, user, FIREFOX_WINDOWS);
+test(
+  "both devices are listed; ending the other one sends it to sign-in at once",
+  { tag: "@smoke" },
+  async ({ page, browser }) => {
+    test.slow(); // two browsers, three sign-ins and a step-up by email code
+    const user = await registerAndLogin(page, "sessions");
+    const other = await signInElsewhere(browser, user, FIREFOX_WINDOWS);
 
-  const { settings } = pagesOf(page);
-  await openSettings(page, user);
-  // Registering signed this browser in once before (registerAndLogin then signed in again), so
-  // that earlier session is listed too; the other device is the one with Firefox's user agent.
-  const firefox = settings.otherDevices.filter({ hasText: "Firefox on Windows" });
-  await expect(settings.thisDevice).toHaveCount(1);
-  await expect(settings.thisDevice).toContainText("This device");
-  await expect(settings.thisDevice).toContainText("Chrome on Linux");
-  // The step-up is part of this session: password, then an email code.
-  await expect(settings.thisDevice.getByTestId("session-methods")).toHaveText("password, email code (aal2)");
-  await expect(firefox).toHaveCount(1);
-  await expect(firefox).toContainText(FIREFOX_WINDOWS);
-  await expect(firefox.getByTestId("session-methods")).toHaveText("password (aal1)");
+    const { settings } = pagesOf(page);
+    await openSettings(page, user);
+    // Registering signed this browser in once before (registerAndLogin then signed in again), so
+    // that earlier session is listed too; the other device is the one with Firefox's user agent.
+    const firefox = settings.otherDevices.filter({ hasText: "Firefox on Windows" });
+    await expect(settings.thisDevice).toHaveCount(1);
+    await expect(settings.thisDevice).toContainText("This device");
+    await expect(settings.thisDevice).toContainText("Chrome on Linux");
+    // The step-up is part of this session: password, then an email code.
+    await expect(settings.thisDevice.getByTestId("session-methods")).toHaveText(
+      "password, email code (aal2)",
+    );
+    await expect(firefox).toHaveCount(1);
+    await expect(firefox).toContainText(FIREFOX_WINDOWS);
+    await expect(firefox.getByTestId("session-methods")).toHaveText("password (aal1)");
 
-  // A fresh cached check on the other device, so that only the revocation can end it.
-  await expectSignedIn(other);
-  await settings.signOutDevice("Firefox on Windows");
-  await expect(
-    page.getByRole("status").filter({ hasText: "That device has been signed out." }),
-  ).toBeVisible();
-  await expect(firefox).toHaveCount(0);
-  await expect(settings.thisDevice).toHaveCount(1);
+    // A fresh cached check on the other device, so that only the revocation can end it.
+    await expectSignedIn(other);
+    await settings.signOutDevice("Firefox on Windows");
+    await expect(
+      page.getByRole("status").filter({ hasText: "That device has been signed out." }),
+    ).toBeVisible();
+    await expect(firefox).toHaveCount(0);
+    await expect(settings.thisDevice).toHaveCount(1);
 
-  await expectSentToSignIn(other);
-  await expectSignedIn(page);
-  await other.context().close();
-});
+    await expectSentToSignIn(other);
+    await expectSignedIn(page);
+    await other.context().close();
+  },
+);
 
-test("@smoke “sign out everywhere else” ends every other device and keeps this one", async ({
-  page,
-  browser,
-}) => {
-  test.slow(); // three browsers, three sign-ins and a step-up by email code
-  const user = await registerAndLogin(page, "sessions-all");
-  const firefox = await signInElsewhere(browser, user, FIREFOX_WINDOWS);
-  const safari = await signInElsewhere(browser, user, SAFARI_MAC);
+test(
+  "“sign out everywhere else” ends every other device and keeps this one",
+  { tag: "@smoke" },
+  async ({ page, browser }) => {
+    test.slow(); // three browsers, three sign-ins and a step-up by email code
+    const user = await registerAndLogin(page, "sessions-all");
+    const firefox = await signInElsewhere(browser, user, FIREFOX_WINDOWS);
+    const safari = await signInElsewhere(browser, user, SAFARI_MAC);
 
-  const { settings } = pagesOf(page);
-  await openSettings(page, user);
-  await expect(settings.otherDevices.filter({ hasText: "Firefox on Windows" })).toHaveCount(1);
-  await expect(settings.otherDevices.filter({ hasText: "Safari on macOS" })).toHaveCount(1);
+    const { settings } = pagesOf(page);
+    await openSettings(page, user);
+    await expect(settings.otherDevices.filter({ hasText: "Firefox on Windows" })).toHaveCount(1);
+    await expect(settings.otherDevices.filter({ hasText: "Safari on macOS" })).toHaveCount(1);
 
-  await expectSignedIn(firefox);
-  await expectSignedIn(safari);
-  await settings.signOutEverywhereElse();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Every other device has been signed out." }),
-  ).toBeVisible();
-  await expect(settings.sessionRows).toHaveCount(1);
-  await expect(settings.thisDevice).toBeVisible();
-  await expect(settings.notSignedInElsewhere).toBeVisible();
+    await expectSignedIn(firefox);
+    await expectSignedIn(safari);
+    await settings.signOutEverywhereElse();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Every other device has been signed out." }),
+    ).toBeVisible();
+    await expect(settings.sessionRows).toHaveCount(1);
+    await expect(settings.thisDevice).toBeVisible();
+    await expect(settings.notSignedInElsewhere).toBeVisible();
 
-  await expectSentToSignIn(firefox);
-  await expectSentToSignIn(safari);
-  await expectSignedIn(page);
-  await firefox.context().close();
-  await safari.context().close();
-});
+    await expectSentToSignIn(firefox);
+    await expectSentToSignIn(safari);
+    await expectSignedIn(page);
+    await firefox.context().close();
+    await safari.context().close();
+  },
+);
 
-test("@policy ending sessions takes same-origin form posts only", async ({ page, browser }) => {
+test("ending sessions takes same-origin form posts only", { tag: "@policy" }, async ({ page, browser }) => {
   test.slow(); // two browsers and a step-up by email code
   const user = await registerAndLogin(page, "sessions-csrf");
   const other = await signInElsewhere(browser, user, FIREFOX_WINDOWS);
