@@ -1,7 +1,7 @@
 // The production-shaped stack ("cluster"): nginx terminating TLS in front of two instances of
 // the standalone Next.js server, Kratos (no --dev) on PostgreSQL, a Redis for the rate limits,
 // Mailpit as the mail catcher (the test stack runs maildev, so CI exercises both catchers).
-// Used by `npm run dev -- --cluster`, `npm run test:cluster` and `npm run bench`.
+// Used by `npm run dev -- --cluster` and `npm run test:cluster`.
 // A small HTTP control port stops and starts parts of it for the @fault tests.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, X509Certificate } from "node:crypto";
