@@ -12,6 +12,8 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeade
 import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/session/cache";
 import { cookieSessionFacts, tokenSessionFacts } from "@/lib/session/facts";
 import { unavailableResponse } from "@/lib/http/unavailable";
+import { REQUEST_PATH_HEADER } from "@/lib/http/paths";
+import { localeOfHeaders } from "@/lib/i18n/locales";
 
 function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -28,7 +30,11 @@ async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Header
   } catch (err) {
     // Kratos unreachable, slow, or failing (5xx): the same friendly 503, never a 500.
     if (err instanceof KratosUnavailableError || (err instanceof KratosResponseError && err.status >= 500)) {
-      return unavailableResponse(`${req.nextUrl.pathname}${req.nextUrl.search}`, rule.kind === "api");
+      return unavailableResponse(
+        `${req.nextUrl.pathname}${req.nextUrl.search}`,
+        rule.kind === "api",
+        localeOfHeaders(req.headers),
+      );
     }
     throw err;
   }
@@ -64,6 +70,8 @@ export async function proxy(req: NextRequest) {
   // Next reads the nonce for its own scripts from the request's CSP header.
   requestHeaders.set("x-nonce", n);
   requestHeaders.set("content-security-policy", csp);
+  // The page's own address, for the language switcher's way back (components/LanguageSwitcher.tsx).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
 
   const rule = matchRoute(req.nextUrl.pathname);
   const res = rule

@@ -1,24 +1,35 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Account", template: "%s · Account" },
-  description: "Sign in, sign up and manage your account.",
-  icons: { icon: "/logo.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  return {
+    title: { default: t("brand"), template: `%s · ${t("brand")}` },
+    description: t("description"),
+    icons: { icon: "/logo.svg" },
+  };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")]);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen bg-canvas font-sans text-fg antialiased">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2 focus:text-fg"
         >
-          Skip to content
+          {t("skipToContent")}
         </a>
-        {children}
+        {/* Client components get only their own words: the error boundary's (app/error.tsx). */}
+        <NextIntlClientProvider messages={{ errorBoundary: messages.errorBoundary }}>
+          {children}
+        </NextIntlClientProvider>
+        <LanguageSwitcher />
       </body>
     </html>
   );

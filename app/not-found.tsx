@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Screen } from "@/components/ui/Screen";
 import { linkStyle } from "@/components/ui/buttonStyles";
 
 export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
-    <Screen title="Page not found">
-      <p>There is nothing at this address.</p>
+    <Screen title={t("title")}>
+      <p>{t("message")}</p>
       <Link href="/" className={linkStyle}>
-        Go to the home page
+        {t("home")}
       </Link>
     </Screen>
   );

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Header } from "@/components/Header";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
+import { LinkRow } from "@/components/ui/LinkRow";
 import { Screen } from "@/components/ui/Screen";
 import { linkStyle, primaryButton } from "@/components/ui/buttonStyles";
 import { Notice } from "@/components/ui/Notice";
@@ -10,6 +12,7 @@ import { param, type SearchParams } from "@/lib/http/loadFlow";
 
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
+  const t = await getTranslations("home");
   let email: string | undefined;
   let signedIn = false;
   let unavailable = false;
@@ -22,36 +25,33 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
     unavailable = true;
   }
   return (
-    <Screen header={<Header email={email} />} title={signedIn ? "You are signed in" : "Welcome"}>
+    <Screen header={<Header email={email} />} title={signedIn ? t("titleSignedIn") : t("titleWelcome")}>
       <NoticeFromQuery notice={param(sp, "notice")} />
       {unavailable ? (
-        <Notice kind="error">
-          The identity service is unavailable right now. Please reload in a moment.
-        </Notice>
+        <Notice kind="error">{t("unavailable")}</Notice>
       ) : signedIn ? (
         <>
           <p data-testid="signed-in-as">
-            Signed in as <strong>{email}</strong>
+            {t.rich("signedInAs", { email: email ?? "", strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
-          <p className="flex gap-4 text-sm">
-            <Link href="/session" className={linkStyle}>
-              See your session
-            </Link>
-            <Link href="/settings" className={linkStyle}>
-              Account settings
-            </Link>
-          </p>
+          <LinkRow
+            className="flex gap-4 text-sm"
+            links={[
+              { href: "/session", label: t("seeSession") },
+              { href: "/settings", label: t("accountSettings") },
+            ]}
+          />
         </>
       ) : (
         <>
-          <p>Sign in or create an account to continue.</p>
+          <p>{t("intro")}</p>
           <Link href="/login" className={primaryButton}>
-            Sign in
+            {t("signIn")}
           </Link>
           <p className="text-sm">
-            New here?{" "}
+            {t("newHere")}{" "}
             <Link href="/registration" className={linkStyle}>
-              Create an account
+              {t("createAccount")}
             </Link>
           </p>
         </>

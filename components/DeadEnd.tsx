@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { LogoutButton } from "@/components/LogoutButton";
 import { Screen } from "@/components/ui/Screen";
 
@@ -6,31 +7,19 @@ import { Screen } from "@/components/ui/Screen";
  * no other second factor: an email code would be the same inbox twice, so nothing is left.
  */
 export function DeadEnd({ supportContact }: { supportContact: string }) {
+  const t = useTranslations("deadEnd");
   return (
-    <Screen
-      title="We need a different second step"
-      subtitle="This page needs a second step to confirm it’s you."
-    >
+    <Screen title={t("title")} subtitle={t("subtitle")}>
       <div data-testid="dead-end" className="space-y-4 text-sm leading-6">
-        <p>
-          You signed in with a code sent to your email. A second code from the same inbox would not prove
-          anything new: anyone who can read your email could pass both steps. Your account has no
-          authenticator app, security key or backup codes to use instead.
-        </p>
-        <h2 className="text-base font-semibold">What you can do</h2>
+        <p>{t("why")}</p>
+        <h2 className="text-base font-semibold">{t("whatYouCanDo")}</h2>
         <ul className="list-disc space-y-2 pl-5">
           <li>
-            Sign in with your password instead; after that, an email code counts as your second step.{" "}
-            <LogoutButton label="Sign out and sign in with a password" returnTo="/login" />
+            {t("usePassword")} <LogoutButton label={t("signOutForPassword")} returnTo="/login" />
           </li>
-          <li>
-            If you no longer know your password, contact {supportContact} to confirm your identity another
-            way.
-          </li>
+          <li>{t("contactSupport", { support: supportContact })}</li>
         </ul>
-        <p>
-          Once you are in, set up an authenticator app or backup codes so that this cannot lock you out again.
-        </p>
+        <p>{t("afterwards")}</p>
       </div>
     </Screen>
   );

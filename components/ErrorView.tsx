@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Screen } from "@/components/ui/Screen";
 import { linkStyle } from "@/components/ui/buttonStyles";
+import type { LoadError } from "@/lib/http/kratosErrors";
 
 export function ErrorView({
   title,
@@ -11,6 +13,7 @@ export function ErrorView({
   message: string;
   retryHref?: string;
 }) {
+  const t = useTranslations("errorView");
   return (
     <Screen
       title={title}
@@ -18,16 +21,28 @@ export function ErrorView({
         <>
           {retryHref ? (
             <Link href={retryHref} className={linkStyle}>
-              Try again
+              {t("retry")}
             </Link>
           ) : null}
           <Link href="/" className={linkStyle}>
-            Go to the home page
+            {t("home")}
           </Link>
         </>
       }
     >
       <p role="alert">{message}</p>
     </Screen>
+  );
+}
+
+/** A flow that could not be loaded (lib/http/kratosErrors.ts): Kratos's own reason when it gave one. */
+export function LoadErrorView({ error, retryHref }: { error: LoadError; retryHref: string }) {
+  const t = useTranslations("loadError");
+  return (
+    <ErrorView
+      title={t(`${error.kind}Title`)}
+      message={error.reason ?? t(`${error.kind}Message`)}
+      retryHref={retryHref}
+    />
   );
 }

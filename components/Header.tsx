@@ -1,39 +1,41 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LogoutButton } from "@/components/LogoutButton";
-import { linkStyle } from "@/components/ui/buttonStyles";
+import { LinkRow } from "@/components/ui/LinkRow";
 
 export function Header({ email }: { email?: string }) {
+  const t = useTranslations("header");
+  const layout = useTranslations("layout");
   return (
     <header className="border-b border-line bg-surface">
       <nav
-        aria-label="Main"
+        aria-label={t("nav")}
         className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3 text-sm"
       >
         <Link href="/" className="flex items-center gap-2 font-semibold">
           {/* The brand's logo (public/logo.svg); decorative, the link text names it. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/logo.svg" alt="" width={24} height={24} />
-          Account
+          {layout("brand")}
         </Link>
         {email ? (
-          <div className="flex items-center gap-4">
-            <Link href="/session" className={linkStyle}>
-              Session
-            </Link>
-            <Link href="/settings" className={linkStyle}>
-              Settings
-            </Link>
+          <LinkRow
+            className="flex items-center gap-4"
+            links={[
+              { href: "/session", label: t("session") },
+              { href: "/settings", label: t("settings") },
+            ]}
+          >
             <LogoutButton />
-          </div>
+          </LinkRow>
         ) : (
-          <div className="flex items-center gap-4">
-            <Link href="/login" className={linkStyle}>
-              Sign in
-            </Link>
-            <Link href="/registration" className={linkStyle}>
-              Create account
-            </Link>
-          </div>
+          <LinkRow
+            className="flex items-center gap-4"
+            links={[
+              { href: "/login", label: t("signIn") },
+              { href: "/registration", label: t("createAccount") },
+            ]}
+          />
         )}
       </nav>
     </header>

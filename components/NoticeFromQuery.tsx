@@ -1,5 +1,6 @@
+import { useTranslations } from "next-intl";
 import { Notice, type NoticeKind } from "@/components/ui/Notice";
-import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
+import { isNoticeId, type NoticeId } from "@/lib/http/notices";
 
 const KINDS: Partial<Record<NoticeId, NoticeKind>> = {
   signed_out: "success",
@@ -12,6 +13,7 @@ const KINDS: Partial<Record<NoticeId, NoticeKind>> = {
 
 /** Shows the app's own `?notice=` message (only known ids; never echoes the query). */
 export function NoticeFromQuery({ notice }: { notice: string | undefined }) {
+  const t = useTranslations("notices");
   if (!isNoticeId(notice)) return null;
-  return <Notice kind={KINDS[notice] ?? "info"}>{NOTICES[notice]}</Notice>;
+  return <Notice kind={KINDS[notice] ?? "info"}>{t(notice)}</Notice>;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DeadEnd } from "@/components/DeadEnd";
-import { ErrorView } from "@/components/ErrorView";
+import { LoadErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { LogoutButton } from "@/components/LogoutButton";
 import { linkStyle } from "@/components/ui/buttonStyles";
@@ -10,10 +11,12 @@ import { continuePath } from "@/lib/http/paths";
 import { currentSessionOr503 } from "@/lib/http/currentSession";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
-import { choiceOf, filterStepUpNodes, joinAlternatives } from "@/lib/kratos/nodes";
+import { choiceKey, filterStepUpNodes } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
@@ -23,8 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // A first sign-in passes through /continue (the enrollment gate); a step-up goes straight back.
   const kratosReturnTo = aal || refresh ? returnTo : new URL(continuePath(returnTo), getConfig().appUrl).href;
   const loaded = await loadFlow("login", sp, { aal, refresh, return_to: kratosReturnTo }, returnTo);
-  if (loaded.error)
-    return <ErrorView title={loaded.error.title} message={loaded.error.message} retryHref="/login" />;
+  if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/login" />;
   const { flow } = loaded;
 
   const stepUp = flow.requested_aal === "aal2";
@@ -42,16 +44,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     }
   }
 
-  const title = stepUp ? "Confirm it’s you" : flow.refresh ? "Confirm your password" : "Sign in";
-  const subtitle = stepUp
-    ? "This needs a second step to confirm it’s you. Choose one of the ways below."
-    : flow.refresh
-      ? "For your security, sign in again before changing sensitive settings."
-      : "Welcome back.";
+  const [t, all, format] = await Promise.all([getTranslations("login"), getTranslations(), getFormatter()]);
+  const variant = stepUp ? "StepUp" : flow.refresh ? "Refresh" : "";
+  const choices = remaining.map((g) => {
+    const key = choiceKey(g);
+    return key && all.has(key) ? all(key) : g;
+  });
   return (
     <FlowScreen
-      title={title}
-      subtitle={subtitle}
+      title={t(`title${variant}`)}
+      subtitle={t(`subtitle${variant}`)}
       ui={ui}
       idPrefix="login"
       notice={param(sp, "notice")}
@@ -59,8 +61,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         removedGroups.includes("code") ? (
           <Notice kind="info">
             <span data-testid="inbox-code-hidden">
-              You signed in with a code from your email, so another email code cannot be your second step. Use{" "}
-              {joinAlternatives(remaining.map(choiceOf))}.
+              {t("inboxCodeHidden", { choices: format.list(choices, { type: "disjunction" }) })}
             </span>
           </Notice>
         ) : null
@@ -68,17 +69,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       forms={{ titled: stepUp }}
       footer={
         stepUp || flow.refresh ? (
-          <LogoutButton label="Sign out and use another account" />
+          <LogoutButton label={t("signOutOther")} />
         ) : (
           <>
             <Link
               href={`/registration${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ""}`}
               className={linkStyle}
             >
-              Create an account
+              {t("createAccount")}
             </Link>
             <Link href="/recovery" className={linkStyle}>
-              Forgot your password?
+              {t("forgotPassword")}
             </Link>
           </>
         )

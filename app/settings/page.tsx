@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { ErrorView } from "@/components/ErrorView";
+import { getTranslations } from "next-intl/server";
+import { LoadErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { Header } from "@/components/Header";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { emailOf } from "@/lib/http/currentSession";
-import { settingsStatus, statusLine } from "@/lib/kratos/settingsStatus";
+import { settingsStatus, statusLineKey } from "@/lib/kratos/settingsStatus";
 import { ActiveSessions } from "@/components/settings/ActiveSessions";
 import { DeleteAccount } from "@/components/settings/DeleteAccount";
 import { getConfig } from "@/lib/config";
@@ -13,7 +14,9 @@ import { listMyOtherSessions, whoami } from "@/lib/kratos/client";
 import { cookieHeader } from "@/lib/http/loadFlow";
 import { sessionRows, type SessionRow } from "@/lib/session/sessionList";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 /** This session and the others; null when Kratos cannot list them (the rest of the page still works). */
 async function sessionList(): Promise<SessionRow[] | null> {
@@ -31,16 +34,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const returnTo = validatedReturnTo(param(sp, "return_to"));
   const loaded = await loadFlow("settings", sp, { return_to: returnTo }, returnTo);
-  if (loaded.error)
-    return <ErrorView title={loaded.error.title} message={loaded.error.message} retryHref="/settings" />;
+  if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/settings" />;
   const { flow } = loaded;
   const status = settingsStatus(flow.ui.nodes);
   const sessions = await sessionList();
+  const [t, all] = await Promise.all([getTranslations("settings"), getTranslations()]);
   return (
     <FlowScreen
       header={<Header email={emailOf(flow.identity)} />}
-      title="Account settings"
-      subtitle="Your profile, password and ways to confirm it’s you."
+      title={t("title")}
+      subtitle={t("subtitle")}
       ui={flow.ui}
       idPrefix="settings"
       notice={param(sp, "notice")}
@@ -52,12 +55,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       }
       forms={{
         titled: true,
-        relabel: { password: "New password" },
+        relabel: { password: t("newPassword") },
         sectionIntro: (group) => {
-          const line = statusLine(group, status);
-          return line ? (
+          const line = statusLineKey(group, status);
+          return line && all.has(line.key) ? (
             <p className="mb-3 text-sm text-muted" data-testid={`status-${group}`}>
-              {line}
+              {all(line.key, { count: line.count })}
             </p>
           ) : null;
         },

@@ -1,7 +1,8 @@
 import type { UiContainer } from "@ory/client-fetch";
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { NodeView } from "@/components/flow/NodeView";
-import { inputName, nodeKey, sectionTitle, splitIntoForms } from "@/lib/kratos/nodes";
+import { inputName, nodeKey, sectionTitleKey, splitIntoForms } from "@/lib/kratos/nodes";
 
 /**
  * A Kratos flow's forms. Each is a plain HTML form posting to the node's `action` (the
@@ -22,11 +23,13 @@ export function FlowForms({
   /** Labels to use instead of Kratos's, by input name. */
   relabel?: Record<string, string>;
 }) {
+  const t = useTranslations();
   const sections = splitIntoForms(ui.nodes);
   return (
     <div className="space-y-6">
       {sections.map((section, si) => {
-        const title = sectionTitle(section.group);
+        const key = sectionTitleKey(section.group);
+        const title = key && t.has(key) ? t(key) : undefined;
         const headingId = `${idPrefix}-${section.group}-title`;
         return (
           <section

@@ -1,15 +1,18 @@
 import type { UiContainer } from "@ory/client-fetch";
 import type { ComponentProps, ReactNode } from "react";
+import { useMessages } from "next-intl";
 import { FlowForms } from "@/components/flow/FlowForms";
 import { Messages } from "@/components/flow/Messages";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
 import { Screen } from "@/components/ui/Screen";
+import { localizeUi, lookupIn } from "@/lib/i18n/kratosText";
 
 type FormOptions = Pick<ComponentProps<typeof FlowForms>, "titled" | "sectionIntro" | "relabel">;
 
 /**
  * A Kratos flow on the one screen layout: the app's `?notice=`, Kratos's messages, any
- * page-specific `alerts`, then the flow's forms and any sections of the page's own.
+ * page-specific `alerts`, then the flow's forms (Kratos's texts in the reader's language) and any
+ * sections of the page's own.
  */
 export function FlowScreen({
   header,
@@ -35,12 +38,13 @@ export function FlowScreen({
   after?: ReactNode;
   footer?: ReactNode;
 }) {
+  const localized = localizeUi(ui, lookupIn(useMessages()));
   return (
     <Screen header={header} title={title} subtitle={subtitle} footer={footer}>
       <NoticeFromQuery notice={notice} />
-      <Messages messages={ui.messages ?? []} />
+      <Messages messages={localized.messages ?? []} />
       {alerts}
-      <FlowForms ui={ui} idPrefix={idPrefix} {...forms} />
+      <FlowForms ui={localized} idPrefix={idPrefix} {...forms} />
       {after}
     </Screen>
   );

@@ -5,6 +5,7 @@ import type {
   UiNodeTextAttributes,
   UiText,
 } from "@ory/client-fetch";
+import { useTranslations } from "next-intl";
 import { BackupCodes } from "@/components/flow/BackupCodes";
 import { WebAuthnOnLoad, WebAuthnTrigger } from "@/components/flow/WebAuthnTrigger";
 import { dangerButton, linkStyle, primaryButton, secondaryButton } from "@/components/ui/buttonStyles";
@@ -44,6 +45,7 @@ export function NodeView({
   idPrefix: string;
   label?: string;
 }) {
+  const t = useTranslations();
   const a = node.attributes;
   const label = override ?? labelOf(node);
 
@@ -64,18 +66,27 @@ export function NodeView({
     );
   }
   if (a.node_type === "text") {
-    const t = textOf((a as UiNodeTextAttributes).text);
+    const text = textOf((a as UiNodeTextAttributes).text);
     return (
       <div className="space-y-1" data-node-id={(a as UiNodeTextAttributes).id}>
         {label ? <p className="text-sm font-medium">{label}</p> : null}
-        {t.codes ? (
-          <BackupCodes codes={t.codes} />
+        {text.codes ? (
+          <BackupCodes
+            codes={text.codes}
+            words={{
+              list: t("backupCodes.list"),
+              copy: t("backupCodes.copy"),
+              copied: t("backupCodes.copied"),
+              download: t("backupCodes.download"),
+              copiedAnnouncement: t("backupCodes.copiedAnnouncement"),
+            }}
+          />
         ) : (
           <p
             className="break-all rounded bg-surface-muted px-2 py-1 font-mono text-sm"
             data-testid={(a as UiNodeTextAttributes).id}
           >
-            {t.text}
+            {text.text}
           </p>
         )}
       </div>
@@ -110,6 +121,7 @@ export function NodeView({
           value={value ?? ""}
           trigger={input.onclickTrigger}
           label={label}
+          failedText={t("webauthn.failed")}
           className={secondaryButton}
         />
       );

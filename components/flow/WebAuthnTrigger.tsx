@@ -36,20 +36,23 @@ export function WebAuthnTrigger({
   value,
   trigger,
   label,
+  failedText,
   className,
 }: {
   name: string;
   value: string;
   trigger: string;
   label: string;
+  /** Shown when the script or the trigger fails (from the catalog, rendered on the server). */
+  failedText: string;
   className: string;
 }) {
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     loadScript().then(
       () => setReady(true),
-      (e: Error) => setError(e.message),
+      () => setFailed(true),
     );
   }, []);
   return (
@@ -61,13 +64,13 @@ export function WebAuthnTrigger({
         className={className}
         disabled={!ready}
         data-webauthn-trigger={trigger}
-        onClick={() => run(trigger).catch((e: Error) => setError(e.message))}
+        onClick={() => run(trigger).catch(() => setFailed(true))}
       >
         {label}
       </button>
-      {error ? (
+      {failed ? (
         <p role="alert" className="text-sm text-danger">
-          {error}. Passkeys and security keys need JavaScript and a supported browser.
+          {failedText}
         </p>
       ) : null}
     </>

@@ -24,6 +24,7 @@ import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/
 import { factsOf } from "@/lib/session/facts";
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { withStaticSecurityHeaders } from "@/lib/http/securityHeaders";
+import { localeOfHeaders } from "@/lib/i18n/locales";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -244,7 +245,8 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
     if (rule.clearsSessionCache) out.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
     return new Response(upstream.body, { status: upstream.status, headers: out });
   } catch (err) {
-    if (err instanceof KratosUnavailableError) return unavailableResponse(retryPath, wantsJson(req.headers));
+    if (err instanceof KratosUnavailableError)
+      return unavailableResponse(retryPath, wantsJson(req.headers), localeOfHeaders(req.headers));
     throw err;
   }
 }

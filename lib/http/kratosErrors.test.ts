@@ -95,8 +95,8 @@ describe("mapKratosError", () => {
       expect(action).toEqual({
         type: "error",
         status: 422,
-        title: "Something went wrong",
-        message: "Go elsewhere.",
+        kind: "failed",
+        reason: "Go elsewhere.",
       });
       expect(JSON.stringify(action)).not.toContain("evil.test");
     });
@@ -254,8 +254,8 @@ describe("mapKratosError", () => {
       expect(action).toEqual({
         type: "error",
         status: 404,
-        title: "Something went wrong",
-        message: "No such thing.",
+        kind: "failed",
+        reason: "No such thing.",
       });
     });
 
@@ -269,8 +269,7 @@ describe("mapKratosError", () => {
       expect(action).toEqual({
         type: "error",
         status: 503,
-        title: "Sign-in is temporarily unavailable",
-        message: "The identity service had a problem. Please try again in a moment.",
+        kind: "unavailable",
       });
     });
 
@@ -283,24 +282,20 @@ describe("mapKratosError", () => {
       expect(mapKratosError(422, body, ctx({ flow: "registration" }))).toEqual({
         type: "error",
         status: 422,
-        title: "Something went wrong",
-        message: "The password is too short.",
+        kind: "failed",
+        reason: "The password is too short.",
       });
     });
 
-    it("falls back to Kratos's message, then to a generic message", () => {
+    it("falls back to Kratos's message, then to none (the page's generic wording)", () => {
       const withMessage = mapKratosError(
         429,
         kratosError(undefined, {}, { message: "Too many requests" }),
         ctx(),
       );
-      expect(withMessage).toMatchObject({ type: "error", status: 429, message: "Too many requests" });
+      expect(withMessage).toMatchObject({ type: "error", status: 429, reason: "Too many requests" });
       const bare = mapKratosError(429, "rate limited", ctx());
-      expect(bare).toMatchObject({
-        type: "error",
-        status: 429,
-        message: "The request could not be completed.",
-      });
+      expect(bare).toEqual({ type: "error", status: 429, kind: "failed", reason: undefined });
     });
 
     it("turns a non-error status into a 500", () => {

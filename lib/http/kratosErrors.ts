@@ -5,8 +5,18 @@ import { type NoticeId } from "@/lib/http/notices";
 import type { FlowKind } from "@/lib/kratos/flows";
 import { flowStartPath, loginPath } from "@/lib/http/paths";
 
-export type ErrorAction =
-  { type: "redirect"; to: string } | { type: "error"; status: number; title: string; message: string };
+/**
+ * A flow that cannot be shown: Kratos failed (`unavailable`) or refused the request (`failed`,
+ * with Kratos's reason when it gave one). The page words it from the catalog (`loadError`).
+ */
+export interface LoadError {
+  type: "error";
+  status: number;
+  kind: "unavailable" | "failed";
+  reason?: string;
+}
+
+export type ErrorAction = { type: "redirect"; to: string } | LoadError;
 
 export interface ErrorContext {
   /** The flow the page was showing, when there is one. */
@@ -65,14 +75,13 @@ export function mapKratosError(status: number, body: unknown, ctx: ErrorContext)
     return {
       type: "error",
       status: 503,
-      title: "Sign-in is temporarily unavailable",
-      message: "The identity service had a problem. Please try again in a moment.",
+      kind: "unavailable",
     };
   }
   return {
     type: "error",
     status: status >= 400 && status < 500 ? status : 500,
-    title: "Something went wrong",
-    message: b.error?.reason || b.error?.message || "The request could not be completed.",
+    kind: "failed",
+    reason: b.error?.reason || b.error?.message || undefined,
   };
 }

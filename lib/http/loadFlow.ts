@@ -5,7 +5,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFlow } from "@/lib/kratos/client";
-import { mapKratosError, type ErrorAction } from "@/lib/http/kratosErrors";
+import { mapKratosError, type LoadError } from "@/lib/http/kratosErrors";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { browserFlowInitPath } from "@/lib/http/paths";
@@ -21,8 +21,7 @@ export function param(sp: SearchParams, name: string): string | undefined {
 const FLOW_ID = /^[0-9a-fA-F-]{8,64}$/;
 
 export type LoadedFlow<K extends FlowKind> =
-  | { flow: FlowByKind[K]; error?: undefined }
-  | { flow?: undefined; error: Extract<ErrorAction, { type: "error" }> };
+  { flow: FlowByKind[K]; error?: undefined } | { flow?: undefined; error: LoadError };
 
 export async function cookieHeader(): Promise<string | null> {
   return (await headers()).get("cookie");

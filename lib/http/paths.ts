@@ -3,6 +3,10 @@ import type { NoticeId } from "@/lib/http/notices";
 import type { FlowKind } from "@/lib/kratos/flows";
 
 export const BFF_PREFIX = "/api/kratos";
+/** The language switcher's route: sets the locale cookie, then goes back. */
+export const LOCALE_PATH = "/locale";
+/** Request header in which proxy.ts passes the page's own path and query to the page. */
+export const REQUEST_PATH_HEADER = "x-request-path";
 
 export interface LoginParams {
   aal?: "aal1" | "aal2";

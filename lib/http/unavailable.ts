@@ -1,7 +1,10 @@
 // The 503 answer when Kratos is down or slow: a small page that retries by itself, or JSON
-// for API clients.
+// for API clients. Its words come from the catalog of the reader's language (cookie, else
+// Accept-Language).
 import { jsonError } from "@/lib/http/jsonError";
 import { escapeHtml, plainPage } from "@/lib/http/plainPage";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 export function wantsJson(headers: Headers): boolean {
   const accept = headers.get("accept") ?? "";
@@ -9,7 +12,11 @@ export function wantsJson(headers: Headers): boolean {
 }
 
 /** `retryPath` must already be a same-origin path (it becomes a link and a refresh target). */
-export function unavailableResponse(retryPath: string, json: boolean): Response {
+export function unavailableResponse(
+  retryPath: string,
+  json: boolean,
+  locale: Locale = DEFAULT_LOCALE,
+): Response {
   const headers = { "retry-after": "5", "cache-control": "no-store" };
   if (json) {
     return jsonError(
@@ -20,12 +27,14 @@ export function unavailableResponse(retryPath: string, json: boolean): Response 
     );
   }
   const href = escapeHtml(retryPath);
+  const t = CATALOGS[locale].unavailable;
   const html = plainPage({
-    title: "Temporarily unavailable",
+    lang: locale,
+    title: t.title,
     head: `<meta http-equiv="refresh" content="10;url=${href}">\n`,
-    body: `<h1>Sign-in is temporarily unavailable</h1>
-<p role="status">We could not reach the identity service. Nothing you entered was lost on our side; this page tries again in 10 seconds.</p>
-<p><a href="${href}">Try again now</a> · <a href="/">Home</a></p>`,
+    body: `<h1>${escapeHtml(t.heading)}</h1>
+<p role="status">${escapeHtml(t.body)}</p>
+<p><a href="${href}">${escapeHtml(t.retry)}</a> · <a href="/">${escapeHtml(t.home)}</a></p>`,
   });
   return new Response(html, {
     status: 503,

@@ -2,17 +2,18 @@ import type { UiNode } from "@ory/client-fetch";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/policy/factors";
 import {
-  choiceOf,
+  choiceKey,
   filterStepUpNodes,
   inputName,
   isHiddenInput,
   isInput,
-  joinAlternatives,
   labelOf,
   methodGroups,
   nodeKey,
   splitIntoForms,
 } from "@/lib/kratos/nodes";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import { localizeUi, lookupIn } from "@/lib/i18n/kratosText";
 
 // Fixtures shaped like Kratos v1.3.1 `ui.nodes` JSON (see Kratos's own snapshots).
 
@@ -417,32 +418,36 @@ describe("filterStepUpNodes", () => {
   });
 });
 
-describe("labelOf", () => {
-  it("prefers the app's override for a known Kratos message id", () => {
-    expect(labelOf(totpSubmit)).toBe("Use authenticator app");
-    expect(labelOf(lookupSubmit)).toBe("Use backup code");
+describe("labelOf (after localizeUi with the English catalog)", () => {
+  const en = lookupIn(CATALOGS.en);
+  const label = (node: UiNode) =>
+    labelOf(localizeUi({ action: "", method: "POST", nodes: [node] }, en).nodes[0]!);
+
+  it("uses the catalog's wording for a Kratos message id", () => {
+    expect(label(totpSubmit)).toBe("Use authenticator app");
+    expect(label(lookupSubmit)).toBe("Use backup code");
     const unlink = input("totp", {
       name: "totp_unlink",
       type: "submit",
       value: "true",
       label: { id: 1050004, text: "Unlink TOTP Authenticator App" },
     });
-    expect(labelOf(unlink)).toBe("Unlink authenticator app");
+    expect(label(unlink)).toBe("Unlink authenticator app");
   });
 
-  it("overrides by id, whatever Kratos's text says", () => {
+  it("goes by id, whatever Kratos's text says", () => {
     const relabelled = input("totp", {
       name: "method",
       type: "submit",
       value: "totp",
       label: { id: 1010009, text: "Something else" },
     });
-    expect(labelOf(relabelled)).toBe("Use authenticator app");
+    expect(label(relabelled)).toBe("Use authenticator app");
   });
 
-  it("uses Kratos's text when there is no override", () => {
-    expect(labelOf(totpCode)).toBe("Authentication code");
-    expect(labelOf(webauthnTrigger)).toBe("Sign in with hardware key");
+  it("keeps Kratos's text where the English catalog says the same", () => {
+    expect(label(totpCode)).toBe("Authentication code");
+    expect(label(webauthnTrigger)).toBe("Sign in with hardware key");
   });
 
   it("falls back to the input name without a label or with an empty text", () => {
@@ -495,17 +500,11 @@ describe("nodeKey", () => {
   });
 });
 
-describe("joinAlternatives", () => {
-  it("joins none, one, two and many items", () => {
-    expect(joinAlternatives([])).toBe("");
-    expect(joinAlternatives(["a"])).toBe("a");
-    expect(joinAlternatives(["a", "b"])).toBe("a or b");
-    expect(joinAlternatives(["a", "b", "c"])).toBe("a, b or c");
-    expect(joinAlternatives(["a", "b", "c", "d"])).toBe("a, b, c or d");
-  });
-
-  it("reads naturally with choiceOf", () => {
-    const names = ["totp", "lookup_secret", "webauthn"].map(choiceOf);
-    expect(joinAlternatives(names)).toBe("your authenticator app, a backup code or a security key");
+describe("choiceKey", () => {
+  it("names each method group's choice in the catalogs", () => {
+    const en = lookupIn(CATALOGS.en);
+    const names = ["totp", "lookup_secret", "webauthn"].map((g) => en(choiceKey(g)!));
+    expect(names).toEqual(["your authenticator app", "a backup code", "a security key"]);
+    expect(choiceKey("default")).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // Pure helpers over Kratos `ui.nodes`: how to split a flow into forms, what to call each
-// node and section, and which step-up methods the factor policy lets a session see.
+// node and section (catalog keys; the words are in messages/), and which step-up methods the factor policy lets a session see.
 // What is known per method comes from the method registry (lib/policy/methods.ts).
 import type { UiNode, UiNodeInputAttributes } from "@ory/client-fetch";
 import {
@@ -31,17 +31,9 @@ export function nodeKey(node: UiNode, index: number): string {
   return `${node.group}:${a.name ?? a.id ?? node.type}:${a.name === "method" || a.name === "address" ? String(a.value) : ""}:${index}`;
 }
 
-// Readable defaults where Kratos's own text is terse or technical (by Kratos message id).
-const LABEL_OVERRIDES: Readonly<Record<number, string>> = Object.fromEntries(
-  METHODS.flatMap((m) => Object.entries(m.text.labels ?? {})),
-);
-
-/** The label to show for a node: our override, else Kratos's text, else the field name. */
+/** The label to show for a node: its (localized, lib/i18n/kratosText.ts) text, else the field name. */
 export function labelOf(node: UiNode): string {
-  const label = node.meta.label;
-  if (label && LABEL_OVERRIDES[label.id]) return LABEL_OVERRIDES[label.id]!;
-  if (label?.text) return label.text;
-  return inputName(node) ?? "";
+  return node.meta.label?.text || inputName(node) || "";
 }
 
 export interface FormSection {
@@ -122,23 +114,20 @@ export function filterStepUpNodes(
   return { nodes: kept, removedGroups: [...removed], remainingGroups: methodGroups(kept) };
 }
 
-/** A section's heading: the method's title, or the profile's. */
-export function sectionTitle(group: string): string | undefined {
-  return group === "profile" ? "Profile" : methodByGroup(group)?.text.title;
+/** The catalog key of a section's heading: the method's title, or the profile's. */
+export function sectionTitleKey(group: string): string | undefined {
+  if (group === "profile") return "sections.profile";
+  const method = methodByGroup(group);
+  return method && `methods.${method.key}.title`;
 }
 
-/** A method group as one choice in the sentence that explains what remains ("a backup code"). */
-export function choiceOf(group: string): string {
-  return methodByGroup(group)?.text.choice ?? group;
+/** The catalog key of a method group as one choice in "Use a, b or c." ("a backup code"). */
+export function choiceKey(group: string): string | undefined {
+  const method = methodByGroup(group);
+  return method && `methods.${method.key}.choice`;
 }
 
 /** True for a settings button that removes or unlinks a factor. */
 export function isRemoveButton(inputName: string): boolean {
   return METHODS.some((m) => m.removeButtons.includes(inputName));
-}
-
-/** "a, b or c" */
-export function joinAlternatives(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }

@@ -1,6 +1,19 @@
 import type { UiNode } from "@ory/client-fetch";
 import { describe, expect, it } from "vitest";
-import { settingsStatus, statusLine, type SettingsStatus } from "@/lib/kratos/settingsStatus";
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { settingsStatus, statusLineKey, type SettingsStatus } from "@/lib/kratos/settingsStatus";
+import en from "@/messages/en.json";
+
+// The settings page's line for a group, worded by the English catalog.
+// Keys built at run time, so the translator is typed loosely.
+const t = createTranslator({ locale: "en", messages: en as AbstractIntlMessages }) as unknown as {
+  (key: string, values: Record<string, number>): string;
+  has(key: string): boolean;
+};
+function statusLine(group: string, status: SettingsStatus): string | undefined {
+  const line = statusLineKey(group, status);
+  return line && t.has(line.key) ? t(line.key, { count: line.count }) : undefined;
+}
 
 // Settings-flow nodes shaped like Kratos v1.3.1 JSON.
 

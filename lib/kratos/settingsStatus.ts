@@ -27,11 +27,12 @@ export function settingsStatus(nodes: readonly UiNode[]): SettingsStatus {
   return status;
 }
 
-/** One line per method for the settings page. */
-export function statusLine(group: string, status: SettingsStatus): string | undefined {
+/** The catalog key (and count) of a method's line on the settings page: `methods.<key>.status.<state>`. */
+export function statusLineKey(
+  group: string,
+  status: SettingsStatus,
+): { key: string; count: number } | undefined {
   const method = methodByGroup(group);
   const s = method && status[method.key];
-  if (!s) return undefined;
-  const text = method.text.status?.[s.state];
-  return typeof text === "function" ? text(s.count) : text;
+  return s && { key: `methods.${method.key}.status.${s.state}`, count: s.count };
 }

@@ -1,6 +1,7 @@
 // The method registry: one row per Kratos method, with everything the app needs to know about
 // it. The factor policy, node filtering, settings status and the forms all read this table,
-// so adding a method is one row here (plus Kratos config and tests). Pure data.
+// so adding a method is one row here (plus its words in the catalogs, messages/*.json under
+// `methods.<key>`, Kratos config and tests). Pure data.
 
 /** Where a factor's proof comes from. Two factors are independent only on different channels. */
 export type Channel =
@@ -29,18 +30,6 @@ export interface SetupRule {
 
 export type SetupState = "none" | "unconfirmed" | "active";
 
-/** English default wording; the message catalogs' `methods.<key>.…` entries take over from these. */
-export interface MethodText {
-  /** The heading of the method's form section. */
-  title?: string;
-  /** The method as one choice in "Use a, b or c." */
-  choice?: string;
-  /** Kratos node labels (by Kratos message id) that read better said our way. */
-  labels?: Readonly<Record<number, string>>;
-  /** The settings page's line per setup state; `count` is how many are registered. */
-  status?: Readonly<Partial<Record<SetupState, string | ((count: number) => string)>>>;
-}
-
 export interface KratosMethod {
   /** Kratos's name for the method: its `method` in the session's AMR. */
   key: string;
@@ -58,10 +47,7 @@ export interface KratosMethod {
   /** Settings buttons that remove or unlink it (shown as destructive), one per registered item. */
   removeButtons: readonly string[];
   setup?: SetupRule;
-  text: MethodText;
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const ROWS = [
   {
@@ -72,7 +58,6 @@ const ROWS = [
     credentialType: "password",
     independentSecondFactor: false,
     removeButtons: [],
-    text: { title: "Password", choice: "your password" },
   },
   {
     key: "oidc",
@@ -82,7 +67,6 @@ const ROWS = [
     credentialType: "oidc",
     independentSecondFactor: false,
     removeButtons: [],
-    text: {},
   },
   {
     // Where codes go is the policy's `codeChannel` (this schema: email).
@@ -93,7 +77,6 @@ const ROWS = [
     credentialType: "code",
     independentSecondFactor: false,
     removeButtons: [],
-    text: { title: "Email code", choice: "an email code" },
   },
   {
     key: "totp",
@@ -104,20 +87,6 @@ const ROWS = [
     independentSecondFactor: true,
     removeButtons: ["totp_unlink"],
     setup: { activeWhen: ["totp_unlink"] },
-    text: {
-      title: "Authenticator app",
-      choice: "your authenticator app",
-      labels: {
-        1010009: "Use authenticator app",
-        1050004: "Unlink authenticator app",
-        1050005: "Authenticator app QR code",
-        1050017: "Setup key (type it into your app if you cannot scan the QR code)",
-      },
-      status: {
-        active: "Set up: codes from your authenticator app are accepted.",
-        none: "Not set up. Scan the QR code with an authenticator app, then enter a code to confirm.",
-      },
-    },
   },
   {
     key: "webauthn",
@@ -128,14 +97,6 @@ const ROWS = [
     independentSecondFactor: true,
     removeButtons: ["webauthn_remove"],
     setup: { activeWhen: ["webauthn_remove"] },
-    text: {
-      title: "Security keys",
-      choice: "a security key",
-      status: {
-        active: (n) => `${plural(n, "security key", "security keys")} registered.`,
-        none: "No security key registered.",
-      },
-    },
   },
   {
     key: "passkey",
@@ -146,14 +107,6 @@ const ROWS = [
     independentSecondFactor: false,
     removeButtons: ["passkey_remove"],
     setup: { activeWhen: ["passkey_remove"] },
-    text: {
-      title: "Passkeys",
-      choice: "a passkey",
-      status: {
-        active: (n) => `${plural(n, "passkey", "passkeys")} registered.`,
-        none: "No passkey registered.",
-      },
-    },
   },
   {
     key: "lookup_secret",
@@ -169,22 +122,6 @@ const ROWS = [
       activeWhen: ["lookup_secret_reveal", "lookup_secret_disable"],
       unconfirmedWhen: ["lookup_secret_confirm"],
     },
-    text: {
-      title: "Backup codes",
-      choice: "a backup code",
-      labels: {
-        1010010: "Use backup code",
-        1050007: "Show backup codes",
-        1050008: "Generate backup codes",
-        1050011: "I have saved these backup codes",
-        1050016: "Turn off backup codes",
-      },
-      status: {
-        active: "Set up: each code works once if you lose your other factors.",
-        unconfirmed: "Save these codes somewhere safe, then confirm below. They are not active until you do.",
-        none: "Not set up. Backup codes let you in when your other factors are not at hand.",
-      },
-    },
   },
   {
     // Account recovery by an emailed code or link: every identity with an address has it.
@@ -193,7 +130,6 @@ const ROWS = [
     role: "first",
     independentSecondFactor: false,
     removeButtons: [],
-    text: {},
   },
   {
     key: "link_recovery",
@@ -201,7 +137,6 @@ const ROWS = [
     role: "first",
     independentSecondFactor: false,
     removeButtons: [],
-    text: {},
   },
 ] as const satisfies readonly KratosMethod[];
 
