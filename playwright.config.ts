@@ -34,6 +34,8 @@ export default defineConfig({
   reporter: [["list"], ["./e2e/support/skipReasons.ts"], ["html", { open: "never" }]],
   use: {
     baseURL: env.baseUrl,
+    // The app picks its language from Accept-Language: the page objects use English names.
+    locale: "en-US",
     ignoreHTTPSErrors: Boolean(trustedSpki),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

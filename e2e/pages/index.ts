@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { ErrorPage } from "./ErrorPage";
 import { HomePage } from "./HomePage";
+import { LanguageSwitcher } from "./LanguageSwitcher";
 import { LoginPage } from "./LoginPage";
 import { RecoveryPage } from "./RecoveryPage";
 import { RegistrationPage } from "./RegistrationPage";
@@ -27,6 +28,7 @@ export function pagesOf(page: Page) {
     session: new SessionPage(page),
     unavailable: new UnavailablePage(page),
     error: new ErrorPage(page),
+    language: new LanguageSwitcher(page),
   };
 }
 
