@@ -17,6 +17,14 @@ describe("refusalAnswer", () => {
     });
   });
 
+  it("words the page in the reader's language, JSON always in English", () => {
+    const page = refusalAnswer({ status: 400, id: "malformed_url", json: false }, { ...opts, locale: "de" });
+    expect(page.body).toContain('<html lang="de">');
+    expect(page.body).toContain("<h1>Ungültige Anfrage</h1>");
+    const json = refusalAnswer({ status: 400, id: "malformed_url", json: true }, { ...opts, locale: "de" });
+    expect(JSON.parse(json.body).error.message).toMatch(/^This address is not valid/);
+  });
+
   it("answers pages with an HTML page, the security headers and no Allow on a 400", () => {
     const a = refusalAnswer({ status: 400, id: "malformed_url", json: false }, opts);
     expect(a.status).toBe(400);

@@ -12,6 +12,8 @@ import { getConfig } from "@/lib/config";
 import { jsonErrorBody } from "@/lib/http/jsonError";
 import { escapeHtml, plainPage } from "@/lib/http/plainPage";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
+import { CATALOGS } from "@/lib/i18n/catalogs";
+import { DEFAULT_LOCALE, localeOfHeaders, type Locale } from "@/lib/i18n/locales";
 import { checkRequest, type RequestRefusal } from "@/lib/policy/requestShape";
 
 export interface RefusalAnswer {
@@ -20,28 +22,21 @@ export interface RefusalAnswer {
   body: string;
 }
 
-const MESSAGES = {
-  malformed_url: {
-    title: "Bad request",
-    text: "This address is not valid: it has a % that does not start a valid percent-encoding.",
-  },
-  method_not_allowed: {
-    title: "Method not allowed",
-    text: "This address does not answer this kind of request.",
-  },
-} as const;
-
 export function refusalAnswer(
   r: RequestRefusal,
-  opts: { hsts: boolean; formOrigins: string[] },
+  opts: { hsts: boolean; formOrigins: string[]; locale?: Locale },
 ): RefusalAnswer {
-  const { title, text } = MESSAGES[r.id];
-  const message = r.allow ? `${text} Allowed methods: ${r.allow}.` : text;
+  // Words from the catalogs (`refused`): the page in the reader's language, JSON in English.
+  const locale = r.json ? DEFAULT_LOCALE : (opts.locale ?? DEFAULT_LOCALE);
+  const t = CATALOGS[locale].refused;
+  const { title, text } = t[r.id];
+  const message = r.allow ? `${text} ${t.allowed.replace("{methods}", r.allow)}` : text;
   const body = r.json
     ? JSON.stringify(jsonErrorBody(r.status, r.id, message))
     : plainPage({
+        lang: locale,
         title,
-        body: `<h1>${escapeHtml(title)}</h1>\n<p role="alert">${escapeHtml(message)}</p>\n<p><a href="/">Go to the home page</a></p>`,
+        body: `<h1>${escapeHtml(title)}</h1>\n<p role="alert">${escapeHtml(message)}</p>\n<p><a href="/">${escapeHtml(t.home)}</a></p>`,
       });
   const csp = contentSecurityPolicy(randomBytes(16).toString("base64"), {
     dev: false,
@@ -66,7 +61,16 @@ function refuse(req: IncomingMessage, res: ServerResponse, r: RequestRefusal): v
     `[request] ${r.status} ${req.method} ${JSON.stringify(target.length > 200 ? `${target.slice(0, 200)}…` : target)}: ${r.id}`,
   );
   const cfg = getConfig();
-  const answer = refusalAnswer(r, { hsts: cfg.secureCookies, formOrigins: cfg.returnToOrigins });
+  const headers = new Headers();
+  for (const name of ["cookie", "accept-language"]) {
+    const v = req.headers[name];
+    if (typeof v === "string") headers.set(name, v);
+  }
+  const answer = refusalAnswer(r, {
+    hsts: cfg.secureCookies,
+    formOrigins: cfg.returnToOrigins,
+    locale: localeOfHeaders(headers),
+  });
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);
 }
