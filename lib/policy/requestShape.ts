@@ -24,12 +24,13 @@ function allowed(header: string): Allowed {
 }
 
 const PAGE: Allowed = allowed("GET, HEAD");
-/** App routes that are not GET/HEAD (same-origin form posts: sign-out, ending sessions, deletion). */
+/** App routes that are not GET/HEAD (same-origin form posts: sign-out, ending sessions, deletion, the language switcher). */
 const APP_ROUTES = new Map<string, Allowed>([
   ["/logout", allowed("POST")],
   ["/settings/sessions/end", allowed("POST")],
   ["/settings/sessions/end-others", allowed("POST")],
   ["/account/delete", allowed("POST")],
+  ["/locale", allowed("POST")],
 ]);
 
 const BFF_PREFIX = "/api/kratos/";
