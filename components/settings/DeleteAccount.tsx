@@ -1,21 +1,19 @@
+import { getTranslations } from "next-intl/server";
 import { dangerButton } from "@/components/ui/buttonStyles";
 
 /** Account deletion: the email typed as confirmation; the route asks for a fresh sign-in first if needed. */
-export function DeleteAccount({ privilegedMinutes }: { privilegedMinutes: number }) {
+export async function DeleteAccount({ privilegedMinutes }: { privilegedMinutes: number }) {
+  const t = await getTranslations("deleteAccount");
   return (
     <section aria-labelledby="delete-account-title" id="delete-account" className="border-t border-line pt-6">
       <h2 id="delete-account-title" className="text-lg font-semibold">
-        Delete your account
+        {t("title")}
       </h2>
-      <p className="mt-1 text-sm text-muted">
-        This deletes your account and everything in it, and signs you out on every device. It cannot be
-        undone. If you signed in more than {privilegedMinutes} minutes ago, you will be asked to confirm it’s
-        you first.
-      </p>
+      <p className="mt-1 text-sm text-muted">{t("explain", { minutes: privilegedMinutes })}</p>
       <form action="/account/delete" method="post" className="mt-3 space-y-3">
         <div className="space-y-1">
           <label htmlFor="delete-account-email" className="block text-sm font-medium">
-            Type your email address to confirm
+            {t("emailLabel")}
           </label>
           <input
             id="delete-account-email"
@@ -27,7 +25,7 @@ export function DeleteAccount({ privilegedMinutes }: { privilegedMinutes: number
           />
         </div>
         <button type="submit" className={dangerButton}>
-          Delete my account
+          {t("submit")}
         </button>
       </form>
     </section>
