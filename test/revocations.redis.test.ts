@@ -1,29 +1,9 @@
 // The revocation markers (lib/session/revocations.ts): shared between "instances" through a real
 // Redis (127.0.0.1:6379, or REDIS_TEST_URL; skipped when none answers), kept in memory without
 // one, and "maybe revoked" (so Kratos is asked) when Redis cannot answer.
-import net from "node:net";
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-
-const REDIS_URL = process.env.REDIS_TEST_URL ?? "redis://127.0.0.1:6379/15";
-
-async function redisUp(): Promise<boolean> {
-  const { hostname, port } = new URL(REDIS_URL);
-  return new Promise((resolve) => {
-    const s = net.connect(Number(port || 6379), hostname);
-    s.setTimeout(500);
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-    s.once("timeout", () => (s.destroy(), resolve(false)));
-  });
-}
-
-const baseEnv = {
-  APP_URL: "http://localhost:3999",
-  KRATOS_PUBLIC_URL: "http://127.0.0.1:9",
-  KRATOS_ADMIN_URL: "http://127.0.0.1:9",
-  SESSION_SECRET: "3f9a1c7e5b2d8064af13ce97b5d2086e4c1a7f3b9e2d5c8061fa4b7e3d9c2a15",
-};
+import { REDIS_URL, baseEnv, redisUp } from "./redisTestServer";
 
 const STORE = Symbol.for("kratos-bff-reference.revokedSessions");
 
