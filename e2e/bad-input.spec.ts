@@ -3,7 +3,10 @@
 // app's JSON error (API routes) or its HTML error page (pages), never a 5xx or a stack trace.
 // Sent raw (e2e/support/raw.ts): clients normalise paths and refuse methods like TRACE.
 import { expect, test } from "@playwright/test";
+import { testEnv } from "./support/env";
 import { rawRequest, type RawOptions, type RawResponse } from "./support/raw";
+
+const APP_INSTANCE = testEnv.clusterInstanceUrls[0];
 
 const PAGE = "/login";
 const API = "/api/me";
@@ -153,8 +156,18 @@ test.describe("bad input is a 4xx with the app's error, never a 5xx", { tag: "@s
     ["bodies", bodyRows],
   ] as const) {
     test(`${name}`, async ({ baseURL }) => {
+      // Behind a reverse proxy (the cluster), nginx answers some of these itself (TRACE, its own
+      // body limit): the app's answers are checked at an instance, the front only for "a 4xx".
+      const app = APP_INSTANCE ?? baseURL!;
       for (const row of rows) {
-        expectRefusal(await rawRequest(baseURL!, row.method, row.path, row.opts), row);
+        expectRefusal(await rawRequest(app, row.method, row.path, row.opts), row);
+        if (app !== baseURL) {
+          const front = await rawRequest(baseURL!, row.method, row.path, row.opts);
+          const label = `${row.method} ${row.path} via ${baseURL}`;
+          expect(front.status, label).toBeGreaterThanOrEqual(400);
+          expect(front.status, label).toBeLessThan(500);
+          expect(front.text, label).not.toMatch(STACK_TRACE);
+        }
       }
     });
   }
