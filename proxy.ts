@@ -8,7 +8,7 @@ import { loginPath } from "@/lib/http/paths";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { jsonError } from "@/lib/http/jsonError";
 import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/policy/protectedRoutes";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
+import { contentSecurityPolicy, formActionOrigins, securityHeaders } from "@/lib/http/securityHeaders";
 import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/session/cache";
 import { cookieSessionFacts, tokenSessionFacts } from "@/lib/session/facts";
 import { unavailableResponse } from "@/lib/http/unavailable";
@@ -39,7 +39,7 @@ async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Header
     throw err;
   }
 
-  const decision = decideAccess(rule.require[transport], facts);
+  const decision = decideAccess(rule.require[transport], facts, cfg.factorPolicy);
   const here = validatedReturnTo(`${req.nextUrl.pathname}${req.nextUrl.search}`);
   if (decision.type === "sign_in") {
     if (rule.kind === "api") return jsonError(401, "session_required", "Sign in first.");
@@ -64,7 +64,7 @@ export async function proxy(req: NextRequest) {
   const n = nonce();
   const csp = contentSecurityPolicy(n, {
     dev: process.env.NODE_ENV !== "production",
-    formOrigins: cfg.returnToOrigins,
+    formOrigins: formActionOrigins(cfg),
   });
   const requestHeaders = new Headers(req.headers);
   // Next reads the nonce for its own scripts from the request's CSP header.

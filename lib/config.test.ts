@@ -231,6 +231,35 @@ describe("parseConfig", () => {
     });
   });
 
+  describe("OIDC_PROVIDER_ORIGINS and OIDC_MAILBOX_PROVIDERS", () => {
+    it("reads the providers' origins and the mailbox providers into the factor policy", () => {
+      const c = parseConfig(
+        env({
+          OIDC_PROVIDER_ORIGINS: "https://accounts.google.com/o/oauth2, http://127.0.0.1:4555",
+          OIDC_MAILBOX_PROVIDERS: " google, local ,",
+        }),
+      );
+      expect(c.oidcProviderOrigins).toEqual(["https://accounts.google.com", "http://127.0.0.1:4555"]);
+      expect(c.factorPolicy.mailboxProviders).toEqual(["google", "local"]);
+    });
+
+    it("defaults to none", () => {
+      const c = parseConfig(env());
+      expect(c.oidcProviderOrigins).toEqual([]);
+      expect(c.factorPolicy.mailboxProviders).toEqual([]);
+    });
+
+    it("names entries that are not origins or provider ids", () => {
+      const problems = problemsOf(env({ OIDC_PROVIDER_ORIGINS: "accounts", OIDC_MAILBOX_PROVIDERS: "a b" }));
+      expect(problems).toContain(
+        'OIDC_PROVIDER_ORIGINS has an entry that is not an http(s) origin: "accounts"',
+      );
+      expect(problems).toContain(
+        'OIDC_MAILBOX_PROVIDERS has an entry that is not a Kratos provider id: "a b"',
+      );
+    });
+  });
+
   describe("RETURN_TO_ALLOWED_ORIGINS", () => {
     it("parses a comma-separated list into origins, ignoring blanks and paths", () => {
       const c = parseConfig(

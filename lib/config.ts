@@ -1,5 +1,6 @@
 // The app's runtime configuration: one typed, validated place. Read lazily (first request or
 // instrumentation at start), never at build time, so `next build` needs no secrets.
+import { DEFAULT_FACTOR_POLICY, type FactorPolicy } from "@/lib/policy/factors";
 
 export interface AppConfig {
   /** The app's public origin, e.g. https://auth.example.com. Every redirect is checked against it. */
@@ -23,6 +24,13 @@ export interface AppConfig {
   enrollmentGate: boolean;
   /** Extra origins a `return_to` may point at (the app's own origin is always allowed). */
   returnToOrigins: string[];
+  /**
+   * Origins of the OIDC providers' sign-in pages: Kratos answers a sign-in form with a redirect
+   * there, and browsers check the CSP's form-action on redirects too.
+   */
+  oidcProviderOrigins: string[];
+  /** The factor policy, with the OIDC providers that may host the user's mailbox. */
+  factorPolicy: FactorPolicy;
   /** Shown on the dead-end page: how to reach a human. */
   supportContact: string;
   /** Set the Secure flag on the app's own cookies (true whenever APP_URL is https). */
@@ -113,6 +121,26 @@ function parseBoolean(env: Env, name: string, fallback: boolean, problems: strin
   return fallback;
 }
 
+const list = (raw: string | undefined) =>
+  (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function parseOrigins(env: Env, name: string, problems: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of list(env[name])) {
+    try {
+      const u = new URL(raw);
+      if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
+      out.push(u.origin);
+    } catch {
+      problems.push(`${name} has an entry that is not an http(s) origin: "${raw}"`);
+    }
+  }
+  return out;
+}
+
 /** Parses and validates the environment; throws ConfigError listing every problem at once. */
 export function parseConfig(env: Env): AppConfig {
   const problems: string[] = [];
@@ -128,19 +156,12 @@ export function parseConfig(env: Env): AppConfig {
     if (weak) problems.push(`SESSION_SECRET ${weak}`);
   }
 
-  const returnToOrigins: string[] = [];
-  for (const raw of (env.RETURN_TO_ALLOWED_ORIGINS ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    try {
-      const u = new URL(raw);
-      if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
-      returnToOrigins.push(u.origin);
-    } catch {
-      problems.push(`RETURN_TO_ALLOWED_ORIGINS has an entry that is not an http(s) origin: "${raw}"`);
-    }
-  }
+  const returnToOrigins = parseOrigins(env, "RETURN_TO_ALLOWED_ORIGINS", problems);
+  const oidcProviderOrigins = parseOrigins(env, "OIDC_PROVIDER_ORIGINS", problems);
+  const mailboxProviders = list(env.OIDC_MAILBOX_PROVIDERS);
+  const badProvider = mailboxProviders.find((p) => !/^[A-Za-z0-9_-]{1,64}$/.test(p));
+  if (badProvider !== undefined)
+    problems.push(`OIDC_MAILBOX_PROVIDERS has an entry that is not a Kratos provider id: "${badProvider}"`);
 
   const production = env.NODE_ENV === "production";
   if (
@@ -178,6 +199,8 @@ export function parseConfig(env: Env): AppConfig {
     kratosTimeoutMs,
     enrollmentGate,
     returnToOrigins,
+    oidcProviderOrigins,
+    factorPolicy: { ...DEFAULT_FACTOR_POLICY, mailboxProviders },
     supportContact: env.SUPPORT_CONTACT?.trim() || "your administrator",
     secureCookies: appUrl.protocol === "https:",
     rateLimits,

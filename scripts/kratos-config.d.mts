@@ -7,6 +7,27 @@ export interface OverlayOptions {
   schemaPath: string;
   secrets: { kratosCookie: string; kratosCipher: string; kratosDefault: string };
   bcryptCost?: number;
+  oidcProviders?: OidcProviderOptions[];
+}
+
+export interface OidcProviderOptions {
+  id: string;
+  label: string;
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  mapperPath: string;
+}
+
+export interface OidcProviderConfig {
+  id: string;
+  provider: "generic";
+  label: string;
+  client_id: string;
+  client_secret: string;
+  issuer_url: string;
+  mapper_url: string;
+  scope: string[];
 }
 
 interface RelyingParty {
@@ -20,7 +41,11 @@ export interface KratosOverlay {
   selfservice: {
     default_browser_return_url: string;
     allowed_return_urls: string[];
-    methods: { webauthn: { config: { rp: RelyingParty } }; passkey: { config: { rp: RelyingParty } } };
+    methods: {
+      webauthn: { config: { rp: RelyingParty } };
+      passkey: { config: { rp: RelyingParty } };
+      oidc?: { enabled: true; config: { providers: OidcProviderConfig[] } };
+    };
     flows: Record<string, { ui_url?: string; after?: { default_browser_return_url: string } }>;
   };
   identity: { schemas: { id: string; url: string }[] };

@@ -2,6 +2,20 @@
 // second `-c` after kratos/kratos.yml). Pure: takes the stack's addresses, returns an object.
 import path from "node:path";
 
+// One `generic` provider found by OIDC discovery at its issuer; claims mapped by a Jsonnet file.
+function oidcProvider({ id, label, issuerUrl, clientId, clientSecret, mapperPath }) {
+  return {
+    id,
+    provider: "generic",
+    label,
+    client_id: clientId,
+    client_secret: clientSecret,
+    issuer_url: issuerUrl,
+    mapper_url: `file://${mapperPath}`,
+    scope: ["openid", "email", "profile"],
+  };
+}
+
 export function kratosOverlay({
   appUrl,
   publicPort,
@@ -11,6 +25,7 @@ export function kratosOverlay({
   schemaPath,
   secrets,
   bcryptCost,
+  oidcProviders = [],
 }) {
   const app = new URL(appUrl);
   const origin = app.origin;
@@ -31,6 +46,9 @@ export function kratosOverlay({
       methods: {
         webauthn: { config: { rp } },
         passkey: { config: { rp } },
+        ...(oidcProviders.length > 0
+          ? { oidc: { enabled: true, config: { providers: oidcProviders.map(oidcProvider) } } }
+          : {}),
       },
       flows: {
         error: { ui_url: page("/error") },

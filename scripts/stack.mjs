@@ -1,5 +1,5 @@
 // Starts and stops the local stack: Kratos (migrated first), a mail catcher (maildev, or
-// Mailpit with `mailCatcher: "mailpit"`) and the Next.js app.
+// Mailpit with `mailCatcher: "mailpit"`), a local OpenID provider and the Next.js app.
 // Used by `npm run dev` (scripts/dev.mjs) and `npm test` (scripts/test.mjs).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,13 +10,14 @@ import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { startFaultRelay } from "./fault-relay.mjs";
 import { mailCatcherCommand } from "./mail-catcher.mjs";
+import { startOidcProvider } from "./oidc-provider.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const DEFAULT_PORTS = {
-  dev: { app: 3000, kratosPublic: 4433, kratosAdmin: 4434, smtp: 1025, mailWeb: 1080 },
-  bench: { app: 3200, kratosPublic: 4633, kratosAdmin: 4634, smtp: 1225, mailWeb: 1280 },
+  dev: { app: 3000, kratosPublic: 4433, kratosAdmin: 4434, smtp: 1025, mailWeb: 1080, oidc: 4455 },
+  bench: { app: 3200, kratosPublic: 4633, kratosAdmin: 4634, smtp: 1225, mailWeb: 1280, oidc: 4655 },
   test: {
     app: 3100,
     kratosPublic: 4533,
@@ -25,6 +26,7 @@ const DEFAULT_PORTS = {
     mailWeb: 1180,
     faultRelay: 4535,
     faultControl: 4536,
+    oidc: 4555,
   },
 };
 
@@ -44,6 +46,7 @@ export function stackSettings(kind) {
     mailWeb: port(`${prefix}MAIL_WEB_PORT`, d.mailWeb),
     faultRelay: d.faultRelay && port(`${prefix}FAULT_RELAY_PORT`, d.faultRelay),
     faultControl: d.faultControl && port(`${prefix}FAULT_CONTROL_PORT`, d.faultControl),
+    oidc: port(`${prefix}OIDC_PORT`, d.oidc),
   };
   return {
     kind,
@@ -55,18 +58,70 @@ export function stackSettings(kind) {
     appKratosPublicUrl: `http://127.0.0.1:${ports.faultRelay || ports.kratosPublic}`,
     faultControlUrl: ports.faultControl ? `http://127.0.0.1:${ports.faultControl}` : undefined,
     kratosAdminUrl: `http://127.0.0.1:${ports.kratosAdmin}`,
+    oidcIssuerUrl: `http://127.0.0.1:${ports.oidc}`,
     dataDir: path.join(root, ".data", kind),
   };
 }
 
-// Dev secrets are generated once per data folder; real deployments pass their own by env.
-function loadSecrets(dataDir) {
+// Dev secrets are generated once per data folder (a folder from before a secret existed gets
+// it added); real deployments pass their own by env.
+export function loadSecrets(dataDir) {
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const stored = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const hex = (n) => randomBytes(n).toString("hex");
-  const secrets = { kratosCookie: hex(32), kratosCipher: hex(16), kratosDefault: hex(32), session: hex(32) };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const fresh = {
+    kratosCookie: hex(32),
+    kratosCipher: hex(16),
+    kratosDefault: hex(32),
+    session: hex(32),
+    oidcClientSecret: hex(32),
+    oidcCookie: hex(32),
+  };
+  const secrets = { ...fresh, ...stored };
+  if (Object.keys(secrets).length !== Object.keys(stored).length)
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The local OpenID provider appears to Kratos as two providers (one client, two callback URLs),
+ * so that both rows of the factor policy can be tried: "local" stands for a provider that also
+ * hosts its users' mailboxes (like Google or Microsoft; listed in OIDC_MAILBOX_PROVIDERS), and
+ * "local-sso" for one that does not (like GitHub or a company's single sign-on).
+ */
+export const LOCAL_OIDC = {
+  clientId: "kratos-bff-reference",
+  providers: [
+    { id: "local", label: "Local Mail" },
+    { id: "local-sso", label: "Local SSO" },
+  ],
+  mailboxProviders: ["local"],
+};
+
+/** Kratos's callback for a provider: its public base URL (the app's BFF prefix) + the method's path. */
+export const oidcRedirectUri = (appUrl, providerId) =>
+  `${new URL(appUrl).origin}/api/kratos/self-service/methods/oidc/callback/${providerId}`;
+
+/** The Kratos overlay's `oidcProviders` option for the local provider. */
+export function localOidcProviders(issuerUrl, secrets) {
+  return LOCAL_OIDC.providers.map((p) => ({
+    ...p,
+    issuerUrl,
+    clientId: LOCAL_OIDC.clientId,
+    clientSecret: secrets.oidcClientSecret,
+    mapperPath: path.join(root, "kratos", "oidc.local.jsonnet"),
+  }));
+}
+
+/** Starts the local OpenID provider for an app at `appUrl`. */
+export function startLocalOidcProvider(oidcPort, appUrl, secrets) {
+  return startOidcProvider({
+    port: oidcPort,
+    clientId: LOCAL_OIDC.clientId,
+    clientSecret: secrets.oidcClientSecret,
+    cookieKey: secrets.oidcCookie,
+    redirectUris: LOCAL_OIDC.providers.map((p) => oidcRedirectUri(appUrl, p.id)),
+  });
 }
 
 export async function waitFor(name, url, { timeoutMs = 120_000, child, log }) {
@@ -129,6 +184,10 @@ export function appEnv(s, secrets) {
     KRATOS_ADMIN_URL: s.kratosAdminUrl,
     SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
     MAIL_UI_URL: s.mailUrl,
+    // The provider's sign-in page is a form-action target (Kratos redirects a form post there).
+    OIDC_PROVIDER_ORIGINS: new URL(s.oidcIssuerUrl).origin,
+    // The local provider stands in for one that hosts its users' mailboxes (README, factor policy).
+    OIDC_MAILBOX_PROVIDERS: LOCAL_OIDC.mailboxProviders.join(","),
   };
 }
 
@@ -157,6 +216,7 @@ export async function startStack(
     dataDir: s.dataDir,
     schemaPath: path.join(root, "kratos", "identity.schema.json"),
     secrets,
+    oidcProviders: localOidcProviders(s.oidcIssuerUrl, secrets),
     // Password hashing speed is not under test; keep the suite fast on 2 cores.
     bcryptCost: kind === "dev" ? undefined : 4,
   });
@@ -224,6 +284,10 @@ export async function startStack(
     log(`[stack] starting ${mailCatcher} (SMTP :${s.ports.smtp}, web ${s.mailUrl})…`);
     const mail = run(catcher.cmd, catcher.args, { logFile: mailLog });
     children.push(mail);
+
+    log(`[stack] starting the local OpenID provider on ${s.oidcIssuerUrl}…`);
+    const oidc = await startLocalOidcProvider(s.ports.oidc, s.appUrl, secrets);
+    closers.push(oidc.close);
 
     await waitFor("Kratos", `${s.kratosPublicUrl}/health/ready`, { child: kratos, log });
     if (s.ports.faultRelay) {

@@ -61,6 +61,7 @@ try {
     FAULT_CONTROL_URL: s.faultControlUrl,
     // Only for the test that shows what a directly exposed Kratos would allow.
     KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
+    OIDC_TEST_PROVIDER_URL: s.oidcIssuerUrl,
   });
   console.log(`[test] end-to-end tests done in ${secs(t)}`);
   if (code !== 0) console.log("[test] report with traces of the failures: npx playwright show-report");

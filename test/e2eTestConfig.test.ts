@@ -19,6 +19,7 @@ describe("parseTestConfig", () => {
       "KRATOS_PUBLIC_URL_DIRECT",
       "CLUSTER_CONTROL_URL",
       "CLUSTER_INSTANCE_URLS",
+      "OIDC_TEST_PROVIDER_URL",
     ]);
     for (const cap of [
       "admin",
@@ -26,6 +27,7 @@ describe("parseTestConfig", () => {
       "directKratos",
       "clusterControl",
       "clusterInstances",
+      "oidcTestProvider",
     ] as const)
       expect(has(config, cap)).toBe(false);
   });
@@ -64,6 +66,7 @@ describe("parseTestConfig", () => {
       KRATOS_PUBLIC_URL_DIRECT: "http://127.0.0.1:4433",
       CLUSTER_CONTROL_URL: "http://127.0.0.1:4999",
       CLUSTER_INSTANCE_URLS: "http://127.0.0.1:3301,http://127.0.0.1:3302",
+      OIDC_TEST_PROVIDER_URL: "http://127.0.0.1:4555",
       PW_WORKERS: "1",
     });
     expect(absent).toEqual([]);
@@ -76,6 +79,7 @@ describe("parseTestConfig", () => {
       "directKratos",
       "clusterControl",
       "clusterInstances",
+      "oidcTestProvider",
     ] as const)
       expect(has(config, cap)).toBe(true);
   });

@@ -53,4 +53,38 @@ describe("kratosOverlay", () => {
     expect(o.hashers).toBeUndefined();
     expect(kratosOverlay({ ...base, bcryptCost: 4 }).hashers?.bcrypt.cost).toBe(4);
   });
+
+  it("adds one generic OIDC provider found by discovery, only when given one", () => {
+    expect(o.selfservice.methods.oidc).toBeUndefined();
+    const withOidc = kratosOverlay({
+      ...base,
+      oidcProviders: [
+        {
+          id: "local",
+          label: "Local Mail",
+          issuerUrl: "http://127.0.0.1:4555",
+          clientId: "kratos-bff-reference",
+          clientSecret: "s".repeat(64),
+          mapperPath: "/repo/kratos/oidc.local.jsonnet",
+        },
+      ],
+    });
+    expect(withOidc.selfservice.methods.oidc).toEqual({
+      enabled: true,
+      config: {
+        providers: [
+          {
+            id: "local",
+            provider: "generic",
+            label: "Local Mail",
+            client_id: "kratos-bff-reference",
+            client_secret: "s".repeat(64),
+            issuer_url: "http://127.0.0.1:4555",
+            mapper_url: "file:///repo/kratos/oidc.local.jsonnet",
+            scope: ["openid", "email", "profile"],
+          },
+        ],
+      },
+    });
+  });
 });

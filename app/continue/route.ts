@@ -4,7 +4,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/policy/enrollmentGate";
-import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
+import { getUsableCredentials, whoami } from "@/lib/kratos/client";
+import { amrOf } from "@/lib/session/facts";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loginPath } from "@/lib/http/paths";
@@ -22,8 +23,9 @@ export async function GET(req: NextRequest) {
       const prompted = req.cookies.get(GATE_COOKIE)?.value;
       const next = afterSignIn({
         gateEnabled: cfg.enrollmentGate,
-        credentialTypes: await getUsableCredentialTypes(identityId),
-        amr: session.authentication_methods ?? [],
+        credentialTypes: (await getUsableCredentials(identityId)).credentialTypes,
+        amr: amrOf(session),
+        policy: cfg.factorPolicy,
         identityId,
         promptedCookie: prompted,
       });

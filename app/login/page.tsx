@@ -13,6 +13,8 @@ import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { choiceKey, filterStepUpNodes } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
+import { amrOf } from "@/lib/session/facts";
+import { mailboxProviderSignIn } from "@/lib/policy/factors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -33,14 +35,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   let ui = flow.ui;
   let removedGroups: string[] = [];
   let remaining: string[] = [];
+  let provider: string | undefined;
   if (stepUp) {
     const session = await currentSessionOr503(`/login?flow=${encodeURIComponent(flow.id)}`);
     if (session) {
-      const filtered = filterStepUpNodes(ui.nodes, session.authentication_methods ?? []);
+      const policy = getConfig().factorPolicy;
+      const filtered = filterStepUpNodes(ui.nodes, amrOf(session), policy);
       ui = { ...ui, nodes: filtered.nodes };
       removedGroups = filtered.removedGroups;
       remaining = filtered.remainingGroups;
-      if (remaining.length === 0) return <DeadEnd supportContact={getConfig().supportContact} />;
+      provider = mailboxProviderSignIn(amrOf(session), policy);
+      if (remaining.length === 0)
+        return <DeadEnd supportContact={getConfig().supportContact} provider={provider} />;
     }
   }
 
@@ -61,7 +67,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         removedGroups.includes("code") ? (
           <Notice kind="info">
             <span data-testid="inbox-code-hidden">
-              {t("inboxCodeHidden", { choices: format.list(choices, { type: "disjunction" }) })}
+              {provider
+                ? t("inboxCodeHiddenProvider", {
+                    provider,
+                    choices: format.list(choices, { type: "disjunction" }),
+                  })
+                : t("inboxCodeHidden", { choices: format.list(choices, { type: "disjunction" }) })}
             </span>
           </Notice>
         ) : null

@@ -8,6 +8,8 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 import { effectiveAal, channelOfMethod } from "@/lib/policy/factors";
 import { currentSessionOr503, emailOf } from "@/lib/http/currentSession";
 import { loginPath } from "@/lib/http/paths";
+import { getConfig } from "@/lib/config";
+import { amrOf } from "@/lib/session/facts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("session"))("title") };
@@ -23,9 +25,10 @@ export default async function SessionPage() {
   ]);
   const methods = session.authentication_methods ?? [];
   const kratosAal = session.authenticator_assurance_level ?? "aal0";
-  const effective = effectiveAal(methods);
-  const channelName = (method: string | undefined) => {
-    const channel = channelOfMethod(method);
+  const policy = getConfig().factorPolicy;
+  const effective = effectiveAal(amrOf(session), policy);
+  const channelName = (method: string | undefined, provider?: string) => {
+    const channel = channelOfMethod(method, policy, provider);
     return channel && channels.has(channel) ? channels(channel) : channels("unknown");
   };
   return (
@@ -63,7 +66,7 @@ export default async function SessionPage() {
           {methods.map((m, i) => (
             <tr key={i} className="border-t border-line">
               <td className="py-1 font-mono">{m.method}</td>
-              <td>{channelName(m.method)}</td>
+              <td>{channelName(m.method, m.provider)}</td>
               <td>{m.aal}</td>
               <td>{m.completed_at ? new Date(m.completed_at).toISOString().slice(11, 19) : "—"}</td>
             </tr>

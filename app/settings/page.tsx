@@ -6,7 +6,7 @@ import { Header } from "@/components/Header";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { emailOf } from "@/lib/http/currentSession";
-import { settingsStatus, statusLineKey } from "@/lib/kratos/settingsStatus";
+import { introKey, settingsStatus, statusLineKey } from "@/lib/kratos/settingsStatus";
 import { ActiveSessions } from "@/components/settings/ActiveSessions";
 import { DeleteAccount } from "@/components/settings/DeleteAccount";
 import { getConfig } from "@/lib/config";
@@ -24,7 +24,7 @@ async function sessionList(): Promise<SessionRow[] | null> {
   if (!cookie) return null;
   try {
     const [current, others] = await Promise.all([whoami({ cookie }), listMyOtherSessions(cookie)]);
-    return current && others ? sessionRows(current, others) : null;
+    return current && others ? sessionRows(current, others, getConfig().factorPolicy) : null;
   } catch {
     return null;
   }
@@ -58,9 +58,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         relabel: { password: t("newPassword") },
         sectionIntro: (group) => {
           const line = statusLineKey(group, status);
-          return line && all.has(line.key) ? (
-            <p className="mb-3 text-sm text-muted" data-testid={`status-${group}`}>
-              {all(line.key, { count: line.count })}
+          if (line && all.has(line.key))
+            return (
+              <p className="mb-3 text-sm text-muted" data-testid={`status-${group}`}>
+                {all(line.key, { count: line.count })}
+              </p>
+            );
+          // A method without a setup state may say in one line what its section is for.
+          const intro = introKey(group);
+          return intro && all.has(intro) ? (
+            <p className="mb-3 text-sm text-muted" data-testid={`intro-${group}`}>
+              {all(intro)}
             </p>
           ) : null;
         },

@@ -42,6 +42,17 @@ export class LoginPage extends FlowPage {
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
+  /** The button that signs in with an OIDC provider, by its label ("Local Mail"). */
+  providerButton(label: string) {
+    return this.page.getByRole("button", { name: `Sign in with ${label}` });
+  }
+
+  /** Opens /login and starts signing in with an OIDC provider (its page comes next). */
+  async startWithProvider(label: string): Promise<void> {
+    await this.open();
+    await this.providerButton(label).click();
+  }
+
   async signInWithPasskey(): Promise<void> {
     await this.page.getByRole("button", { name: "Sign in with passkey" }).click();
   }

@@ -19,6 +19,12 @@ export class RegistrationPage extends FlowPage {
     await expect(this.page).toHaveURL(/\/verification\?flow=/);
   }
 
+  /** Starts signing up with an OIDC provider (its page comes next). */
+  async startWithProvider(label: string): Promise<void> {
+    await this.open();
+    await this.page.getByRole("button", { name: `Sign up with ${label}` }).click();
+  }
+
   /** Registers with a passkey (a WebAuthn authenticator must be present). */
   async signUpWithPasskey(email: string): Promise<void> {
     await this.email.fill(email);

@@ -78,6 +78,20 @@ export class SettingsPage extends FlowPage {
       .click();
   }
 
+  /** "Link Local Mail": the provider's page comes next. */
+  linkButton(label: string): Locator {
+    return this.method("oidc").getByRole("button", { name: `Link ${label}`, exact: true });
+  }
+
+  unlinkButton(label: string): Locator {
+    return this.method("oidc").getByRole("button", { name: `Unlink ${label}`, exact: true });
+  }
+
+  /** What the accounts-elsewhere section says it is for (and that the last one stays). */
+  readonly oidcIntro = this.method("oidc").getByTestId("intro-oidc");
+  /** Kratos refused to unlink the only way to sign in. */
+  readonly lastSignInMethodRefused = this.alert("your only way to sign in, so it can’t be unlinked");
+
   async changePassword(password: string): Promise<void> {
     const pw = this.method("password");
     await pw.getByLabel("New password").fill(password);

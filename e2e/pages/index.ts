@@ -6,6 +6,7 @@ import { ErrorPage } from "./ErrorPage";
 import { HomePage } from "./HomePage";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { LoginPage } from "./LoginPage";
+import { OidcProviderPage } from "./OidcProviderPage";
 import { RecoveryPage } from "./RecoveryPage";
 import { RegistrationPage } from "./RegistrationPage";
 import { SecureAccountPage } from "./SecureAccountPage";
@@ -29,6 +30,7 @@ export function pagesOf(page: Page) {
     unavailable: new UnavailablePage(page),
     error: new ErrorPage(page),
     language: new LanguageSwitcher(page),
+    oidcProvider: new OidcProviderPage(page),
   };
 }
 

@@ -5,7 +5,8 @@
 export type MailCatcherKind = "maildev" | "mailpit";
 
 /** What a deployment may or may not expose; tests needing one skip when it is absent. */
-export type Capability = "admin" | "faultControl" | "directKratos" | "clusterControl" | "clusterInstances";
+export type Capability =
+  "admin" | "faultControl" | "directKratos" | "clusterControl" | "clusterInstances" | "oidcTestProvider";
 
 export interface TestConfig {
   baseUrl: string;
@@ -16,6 +17,7 @@ export interface TestConfig {
   kratosPublicUrlDirect?: string;
   clusterControlUrl?: string;
   clusterInstanceUrls: string[];
+  oidcTestProviderUrl?: string;
   tlsCertSpki?: string;
   chromiumPath?: string;
   workers?: number;
@@ -40,6 +42,10 @@ export const VARIABLES: readonly Variable[] = [
     what: "the cluster profile's fault control; its @fault tests skip without it",
   },
   { name: "CLUSTER_INSTANCE_URLS", what: "comma-separated app instances behind the load balancer" },
+  {
+    name: "OIDC_TEST_PROVIDER_URL",
+    what: "the stacks' local OpenID provider (any email signs in); @oidc tests skip without it",
+  },
   { name: "TLS_CERT_SPKI", what: "SHA-256 of a self-signed certificate's public key, to trust it" },
   { name: "CHROMIUM_PATH", what: "the browser (default /usr/bin/chromium when present)" },
   { name: "PW_WORKERS", what: "parallel workers (default 2)" },
@@ -51,6 +57,7 @@ export const CAPABILITY_VARIABLE: Record<Capability, string> = {
   directKratos: "KRATOS_PUBLIC_URL_DIRECT",
   clusterControl: "CLUSTER_CONTROL_URL",
   clusterInstances: "CLUSTER_INSTANCE_URLS",
+  oidcTestProvider: "OIDC_TEST_PROVIDER_URL",
 };
 
 /** The tag a test needing the capability carries, so a run can select or leave out such tests. */
@@ -60,6 +67,7 @@ export const CAPABILITY_TAG: Record<Capability, string> = {
   directKratos: "@direct-kratos",
   clusterControl: "@cluster",
   clusterInstances: "@cluster",
+  oidcTestProvider: "@oidc",
 };
 
 const CAPABILITY_WHY: Record<Capability, string> = {
@@ -68,6 +76,8 @@ const CAPABILITY_WHY: Record<Capability, string> = {
   directKratos: "Kratos's public API reached directly (npm test provides it)",
   clusterControl: "the cluster's fault control (npm run test:cluster provides it)",
   clusterInstances: "two app instances reached one by one (npm run test:cluster provides them)",
+  oidcTestProvider:
+    "the local OpenID provider, configured in Kratos as `local` (a mailbox provider) and `local-sso` (npm test provides it)",
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -138,6 +148,7 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     kratosPublicUrlDirect: url("KRATOS_PUBLIC_URL_DIRECT"),
     clusterControlUrl: url("CLUSTER_CONTROL_URL"),
     clusterInstanceUrls: instances,
+    oidcTestProviderUrl: url("OIDC_TEST_PROVIDER_URL"),
     tlsCertSpki: value("TLS_CERT_SPKI"),
     chromiumPath: value("CHROMIUM_PATH"),
     workers,
@@ -160,6 +171,8 @@ export function has(config: TestConfig, capability: Capability): boolean {
       return Boolean(config.clusterControlUrl);
     case "clusterInstances":
       return config.clusterInstanceUrls.length >= 2;
+    case "oidcTestProvider":
+      return Boolean(config.oidcTestProviderUrl);
   }
 }
 

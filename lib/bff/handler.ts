@@ -21,7 +21,7 @@ import { consume } from "@/lib/bff/rateLimiter";
 import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
 import { sessionTokenOf } from "@/lib/policy/protectedRoutes";
 import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/session/cache";
-import { factsOf } from "@/lib/session/facts";
+import { amrOf, factsOf } from "@/lib/session/facts";
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { withStaticSecurityHeaders } from "@/lib/http/securityHeaders";
 import { localeOfHeaders } from "@/lib/i18n/locales";
@@ -90,8 +90,8 @@ async function factorGuard({ req, path, submission }: CheckContext): Promise<Res
     cookie: req.headers.get("cookie"),
     sessionToken: sessionTokenOf(req.headers),
   });
-  const amr = session?.authentication_methods?.map((m) => ({ method: m.method, aal: m.aal })) ?? null;
-  if (guardLoginSubmission(submission, amr).allowed) return null;
+  const amr = session ? amrOf(session) : null;
+  if (guardLoginSubmission(submission, amr, getConfig().factorPolicy).allowed) return null;
   return refuse(req, {
     status: 403,
     id: "second_factor_same_channel",

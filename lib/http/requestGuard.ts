@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import { jsonErrorBody } from "@/lib/http/jsonError";
 import { escapeHtml, plainPage } from "@/lib/http/plainPage";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
+import { contentSecurityPolicy, formActionOrigins, securityHeaders } from "@/lib/http/securityHeaders";
 import { CATALOGS } from "@/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, localeOfHeaders, type Locale } from "@/lib/i18n/locales";
 import { checkRequest, type RequestRefusal } from "@/lib/policy/requestShape";
@@ -68,7 +68,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, r: RequestRefusal): v
   }
   const answer = refusalAnswer(r, {
     hsts: cfg.secureCookies,
-    formOrigins: cfg.returnToOrigins,
+    formOrigins: formActionOrigins(cfg),
     locale: localeOfHeaders(headers),
   });
   res.writeHead(answer.status, answer.headers);

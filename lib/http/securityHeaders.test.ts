@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
+  formActionOrigins,
   securityHeaders,
   STATIC_CSP,
   withStaticSecurityHeaders,
@@ -122,5 +123,21 @@ describe("withStaticSecurityHeaders", () => {
     expect(directives(STATIC_CSP).get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
     const res = withStaticSecurityHeaders(new Response(null, { status: 303 }), true);
     expect(res.headers.get("strict-transport-security")).toContain("max-age=");
+  });
+});
+
+describe("formActionOrigins", () => {
+  it("allows return_to origins and OIDC providers' sign-in pages, each once", () => {
+    expect(
+      formActionOrigins({
+        returnToOrigins: ["https://docs.example.test"],
+        oidcProviderOrigins: ["https://accounts.google.com", "https://docs.example.test"],
+      }),
+    ).toEqual(["https://docs.example.test", "https://accounts.google.com"]);
+    const csp = contentSecurityPolicy(NONCE, {
+      dev: false,
+      formOrigins: formActionOrigins({ returnToOrigins: [], oidcProviderOrigins: ["http://127.0.0.1:4555"] }),
+    });
+    expect(csp).toContain("form-action 'self' http://127.0.0.1:4555;");
   });
 });

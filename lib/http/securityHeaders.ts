@@ -3,6 +3,18 @@
 // routes proxy.ts skips (the BFF, health and readiness) answer JSON, redirects or the
 // script-less 503 page, and set a fixed policy themselves (withStaticSecurityHeaders).
 
+/**
+ * Where the app's forms may lead, besides itself: Kratos answers a form with a redirect to an
+ * allow-listed return_to origin, or to an OIDC provider's sign-in page, and browsers check
+ * form-action on every redirect of a form submission.
+ */
+export function formActionOrigins(cfg: {
+  returnToOrigins: readonly string[];
+  oidcProviderOrigins: readonly string[];
+}): string[] {
+  return [...new Set([...cfg.returnToOrigins, ...cfg.oidcProviderOrigins])];
+}
+
 export function contentSecurityPolicy(
   nonce: string,
   opts: { dev: boolean; formOrigins: readonly string[] },
@@ -21,7 +33,8 @@ export function contentSecurityPolicy(
     `img-src 'self' data:`,
     `font-src 'self'`,
     `connect-src 'self'${opts.dev ? " ws:" : ""}`,
-    // Kratos redirects after form posts go to the app (or an allow-listed return_to origin).
+    // Kratos redirects after form posts go to the app, an allow-listed return_to origin or an
+    // OIDC provider (formActionOrigins).
     `form-action 'self' ${opts.formOrigins.join(" ")}`.trim(),
     `frame-ancestors 'none'`,
     `base-uri 'none'`,

@@ -33,6 +33,23 @@ describe("translateText", () => {
   });
 });
 
+describe("translateText: Kratos's free-text reasons", () => {
+  const unlinkLast = text(4000001, "can not unlink … last remaining first factor credential", {
+    reason:
+      "can not unlink OpenID Connect connection because it is the last remaining first factor credential",
+  });
+
+  it("words a known reason in the catalog", () => {
+    expect(translateText(unlinkLast, de)).toBe(CATALOGS.de.kratosReasons.unlinkLastSignInMethod);
+    expect(translateText(unlinkLast, lookupIn(CATALOGS.en))).toContain("your only way to sign in");
+  });
+
+  it("shows any other reason as Kratos wrote it", () => {
+    const other = text(4000001, "something else", { reason: "something else" });
+    expect(translateText(other, de)).toBe("something else");
+  });
+});
+
 describe("interpolate", () => {
   it("joins lists and prints numbers", () => {
     expect(interpolate("{a} / {b}", { a: ["x", "y"], b: 2 })).toBe("x, y / 2");

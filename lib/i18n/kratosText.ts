@@ -32,7 +32,23 @@ export function interpolate(template: string, context: unknown): string | undefi
   return complete ? out : undefined;
 }
 
-export function translateText(t: UiText, lookup: Lookup, key = kratosKey(t.id)): string {
+const FREE_TEXT = 4000001; // "{reason}": Kratos's English sentence, for errors without an id of their own
+
+// Kratos v1.3.1 sentences that arrive as FREE_TEXT but say something a person must understand,
+// worded in the catalogs under `kratosReasons`.
+const REASON_KEYS: Record<string, string> = {
+  "can not unlink OpenID Connect connection because it is the last remaining first factor credential":
+    "kratosReasons.unlinkLastSignInMethod",
+};
+
+/** The catalog key for a Kratos text: by its id, or for a known free-text reason, by that reason. */
+function keyOf(t: UiText): string {
+  const reason = (t.context as { reason?: unknown } | undefined)?.reason;
+  const known = t.id === FREE_TEXT && typeof reason === "string" ? REASON_KEYS[reason] : undefined;
+  return known ?? kratosKey(t.id);
+}
+
+export function translateText(t: UiText, lookup: Lookup, key = keyOf(t)): string {
   const template = lookup(key);
   return (template !== undefined && interpolate(template, t.context)) || t.text;
 }

@@ -6,7 +6,7 @@ import { getConfig } from "@/lib/config";
 import { KratosUnavailableError, KratosResponseError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { kratosUrl } from "@/lib/kratos/urls";
-import { usableCredentialTypes } from "@/lib/kratos/credentials";
+import { linkedOidcProviders, usableCredentialTypes } from "@/lib/kratos/credentials";
 
 export interface Credentials {
   cookie?: string | null;
@@ -92,7 +92,13 @@ export async function createLogoutFlow(cookie: string): Promise<LogoutFlow | nul
  * configs are asked for (public keys, to tell empty entries apart); never TOTP or lookup
  * secrets.
  */
-export async function getUsableCredentialTypes(identityId: string): Promise<string[]> {
+/** What the factor policy reads of an identity: usable credential types, linked OIDC providers. */
+export interface UsableCredentials {
+  credentialTypes: string[];
+  oidcProviders: string[];
+}
+
+export async function getUsableCredentials(identityId: string): Promise<UsableCredentials> {
   const url = kratosUrl(
     getConfig().kratosAdminUrl,
     `admin/identities/${encodeURIComponent(identityId)}`,
@@ -100,7 +106,12 @@ export async function getUsableCredentialTypes(identityId: string): Promise<stri
   );
   const res = await call(url, { headers: { accept: "application/json" } });
   const identity = await json<Identity>(res);
-  return usableCredentialTypes(identity.credentials as Record<string, { config?: unknown }> | undefined);
+  const credentials = identity.credentials as
+    Record<string, { config?: unknown; identifiers?: string[] }> | undefined;
+  return {
+    credentialTypes: usableCredentialTypes(credentials),
+    oidcProviders: linkedOidcProviders(credentials),
+  };
 }
 
 // One page is plenty for a person's devices; Kratos allows up to 1000 per page.

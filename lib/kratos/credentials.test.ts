@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { usableCredentialTypes } from "@/lib/kratos/credentials";
+import { linkedOidcProviders, usableCredentialTypes } from "@/lib/kratos/credentials";
 
 // Credential entries shaped like the Kratos v1.3.1 admin API answer for
 // GET /admin/identities/{id}?include_credential=webauthn&include_credential=passkey.
@@ -109,5 +109,22 @@ describe("usableCredentialTypes", () => {
       "totp",
       "code",
     ]);
+  });
+});
+
+describe("linkedOidcProviders", () => {
+  it("reads each provider once from the oidc credential's `<provider>:<subject>` identifiers", () => {
+    expect(
+      linkedOidcProviders({
+        password: { identifiers: ["a@example.test"] },
+        oidc: { identifiers: ["local:a@example.test", "github:123", "local:other"] },
+      }),
+    ).toEqual(["local", "github"]);
+  });
+
+  it("is empty without an oidc credential or identifiers", () => {
+    expect(linkedOidcProviders(undefined)).toEqual([]);
+    expect(linkedOidcProviders({ password: {} })).toEqual([]);
+    expect(linkedOidcProviders({ oidc: { identifiers: ["no-colon"] } })).toEqual([]);
   });
 });

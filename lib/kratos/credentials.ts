@@ -9,6 +9,16 @@ interface WebAuthnConfig {
 interface CredentialEntry {
   type?: string;
   config?: unknown;
+  identifiers?: string[];
+}
+
+/**
+ * The Kratos ids of the OIDC providers linked to an identity: Kratos names each link
+ * `<provider>:<subject>` in the `oidc` credential's identifiers.
+ */
+export function linkedOidcProviders(credentials: Record<string, CredentialEntry> | undefined): string[] {
+  const identifiers = credentials?.oidc?.identifiers ?? [];
+  return [...new Set(identifiers.flatMap((i) => (i.includes(":") ? [i.slice(0, i.indexOf(":"))] : [])))];
 }
 
 /** Credential types that hold a usable secret or key, from an admin identity's `credentials`. */

@@ -324,6 +324,27 @@ describe("splitIntoForms", () => {
   });
 });
 
+describe("splitIntoForms: sign-in with a provider", () => {
+  const identifier = input("default", { name: "identifier", type: "text", required: true });
+  const password = input("password", { name: "password", type: "password", required: true });
+  const passwordSubmit = input("password", { name: "method", type: "submit", value: "password" });
+  const local = input("oidc", { name: "provider", type: "submit", value: "local" });
+  const sso = input("oidc", { name: "provider", type: "submit", value: "local-sso" });
+
+  it("gives the provider buttons a form of their own, with the hidden shared fields only", () => {
+    const forms = splitIntoForms([csrf, identifier, local, password, passwordSubmit, sso]);
+    expect(forms.map((f) => f.group)).toEqual(["default", "oidc"]);
+    expect(forms[0]!.nodes).toEqual([csrf, identifier, password, passwordSubmit]);
+    // The identifier's `required` cannot block the provider buttons.
+    expect(forms[1]!.nodes).toEqual([csrf, local, sso]);
+  });
+
+  it("is one form per method where nothing visible is shared (settings)", () => {
+    const forms = splitIntoForms([csrf, password, passwordSubmit, local]);
+    expect(forms.map((f) => f.group)).toEqual(["password", "oidc"]);
+  });
+});
+
 describe("methodGroups", () => {
   it("lists the groups that ask the user to act, once each, in order of appearance", () => {
     expect(methodGroups(aal2LoginNodes())).toEqual(["code", "webauthn", "lookup_secret", "totp"]);

@@ -67,8 +67,20 @@ export function splitIntoForms(nodes: readonly UiNode[]): FormSection[] {
   const shared = nodes.filter((n) => n.group === "default");
   const sharedVisible = shared.some((n) => isInput(n) && n.attributes.type !== "hidden");
   if (sharedVisible) {
-    const ordered = [...nodes].sort((a, b) => groupRank(a.group) - groupRank(b.group));
-    return [{ group: "default", nodes: ordered }];
+    // Methods with a form of their own (sign-in with a provider) follow the shared form.
+    const own = (g: string) => methodByGroup(g)?.ownForm === true;
+    const ownGroups = [...new Set(nodes.map((n) => n.group))].filter(own);
+    const ordered = [...nodes]
+      .filter((n) => !own(n.group))
+      .sort((a, b) => groupRank(a.group) - groupRank(b.group));
+    const hiddenShared = shared.filter(isHiddenInput);
+    return [
+      { group: "default", nodes: ordered },
+      ...ownGroups.map((group) => ({
+        group,
+        nodes: [...hiddenShared, ...nodes.filter((n) => n.group === group)],
+      })),
+    ];
   }
   const groups = [...new Set(nodes.map((n) => n.group))]
     .filter((g) => g !== "default")

@@ -28,6 +28,12 @@ export function settingsStatus(nodes: readonly UiNode[]): SettingsStatus {
 }
 
 /** The catalog key (and count) of a method's line on the settings page: `methods.<key>.status.<state>`. */
+/** The catalog key of a settings section's one-line introduction (`methods.<key>.intro`). */
+export function introKey(group: string): string | undefined {
+  const method = methodByGroup(group);
+  return method && `methods.${method.key}.intro`;
+}
+
 export function statusLineKey(
   group: string,
   status: SettingsStatus,

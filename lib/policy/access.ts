@@ -15,6 +15,8 @@ export interface SessionFacts {
   amr: readonly AmrEntry[];
   /** Kratos credential types of the identity (from the admin API). */
   credentialTypes: readonly string[];
+  /** The OIDC providers linked to the identity (absent in a cache entry from before they were read). */
+  oidcProviders?: readonly string[];
 }
 
 export type AccessDecision =
@@ -31,6 +33,7 @@ export function decideAccess(
   if (!session) return { type: "sign_in" };
   if (requirement === "aal1") return { type: "allow" };
   if (effectiveAal(session.amr, policy) === "aal2") return { type: "allow" };
-  if (highestAvailableAal(session.credentialTypes, policy) !== "aal2") return { type: "allow" };
+  if (highestAvailableAal(session.credentialTypes, policy, session.oidcProviders) !== "aal2")
+    return { type: "allow" };
   return { type: "step_up", refresh: session.kratosAal === "aal2" };
 }

@@ -108,6 +108,7 @@ describe("decideDeletion", () => {
       },
       codeChannel: "inbox" as const,
       emailCodeSecondFactor: false,
+      mailboxProviders: [],
     };
     expect(decideDeletion(request(noSecondFactor), policy)).toEqual({ type: "delete" });
     expect(decideDeletion(request({ ...noSecondFactor, authenticatedAt: minutesAgo(20) }), policy)).toEqual({

@@ -15,6 +15,8 @@ export interface DeletionRequest {
   amr: readonly AmrEntry[];
   /** Kratos credential types of the identity, for the highest AAL it can reach. */
   credentialTypes: readonly string[];
+  /** The OIDC providers linked to the identity. */
+  oidcProviders?: readonly string[];
   /** The session's `authenticated_at` (the last sign-in or re-authentication). */
   authenticatedAt: string | Date | undefined;
   /** The account's email address (its identifier trait). */
@@ -57,7 +59,8 @@ export function decideDeletion(
 ): DeletionDecision {
   // The typed email comes first: a typo needs no new sign-in, only a second look.
   if (!sameEmail(req.typedEmail, req.accountEmail)) return { type: "email_mismatch" };
-  const required = highestAvailableAal(req.credentialTypes, policy) === "aal2" ? "aal2" : "aal1";
+  const required =
+    highestAvailableAal(req.credentialTypes, policy, req.oidcProviders) === "aal2" ? "aal2" : "aal1";
   const reached = effectiveAal(req.amr, policy);
   const fresh = isPrivileged(req.authenticatedAt, req.now, req.privilegedMaxAgeSeconds);
   if (!fresh || (required === "aal2" && reached !== "aal2")) return { type: "reauthenticate", aal: required };

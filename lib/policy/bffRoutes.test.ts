@@ -20,6 +20,9 @@ describe("matchBffRoute: paths", () => {
     ["self-service/errors", "GET"],
     ["sessions/whoami", "GET"],
     [".well-known/ory/webauthn.js", "GET"],
+    ["self-service/methods/oidc/callback/local", "GET"],
+    ["self-service/methods/oidc/callback/google", "HEAD"],
+    ["self-service/methods/oidc/callback/my_idp-2", "GET"],
   ])("serves %s %s", (path, method) => {
     expect(matchBffRoute(path, method)).toMatchObject({ type: "route", path });
   });
@@ -59,7 +62,15 @@ describe("matchBffRoute: paths", () => {
     "self-service/logout/flows",
     "self-service/errors/x",
     "self-service/fed-cm/parameters",
-    "self-service/methods/oidc/callback/github",
+    // The OIDC callback: one provider id segment, nothing else of the method's routes.
+    "self-service/methods/oidc/callback",
+    "self-service/methods/oidc/callback/",
+    "self-service/methods/oidc/callback/local/x",
+    "self-service/methods/oidc/callback/..",
+    "self-service/methods/oidc/callback/a.b",
+    "self-service/methods/oidc/callback/:provider",
+    "self-service/methods/oidc/auth/abc",
+    "self-service/methods/oidc/organization/o/callback/local",
     ".well-known/ory/webauthn.jsx",
     ".well-known/jwks.json",
     "self-service%2Flogin",
@@ -84,6 +95,7 @@ describe("matchBffRoute: methods", () => {
     ["sessions/whoami", "PROPFIND", "GET, HEAD"],
     ["sessions/whoami", "get", "GET, HEAD"],
     ["sessions/whoami", "constructor", "GET, HEAD"],
+    ["self-service/methods/oidc/callback/local", "POST", "GET, HEAD"],
   ])("%s %s is 405 with Allow: %s", (path, method, allow) => {
     expect(matchBffRoute(path, method)).toEqual({ type: "method_not_allowed", allow });
   });
@@ -139,6 +151,7 @@ describe("BFF_ROUTES", () => {
         "POST self-service/settings",
         "GET self-service/logout",
         "DELETE self-service/logout/api",
+        "GET self-service/methods/oidc/callback/:provider",
       ].sort(),
     );
   });

@@ -29,7 +29,10 @@ export interface MethodRule {
 }
 
 export interface BffRoute {
-  /** The Kratos public path, without a leading slash. */
+  /**
+   * The Kratos public path, without a leading slash. A last segment `:provider` stands for one
+   * path segment of letters, digits, `-` and `_` (a provider id in Kratos's config).
+   */
   path: string;
   methods: Partial<Record<BffMethod, MethodRule>>;
 }
@@ -93,12 +96,31 @@ export const BFF_ROUTES: readonly BffRoute[] = [
     path: "self-service/logout/api",
     methods: { DELETE: { submission: "body", checks: [], clearsSessionCache: true } },
   },
+  // The OIDC provider sends the browser back here (with `code` and `state`); Kratos finishes the
+  // sign-in, sign-up or linking it started and sets the session. The provider's own page is
+  // where the person proved who they are, so there is nothing here for the app's checks to read.
+  {
+    path: "self-service/methods/oidc/callback/:provider",
+    methods: { GET: { checks: [], clearsSessionCache: true } },
+  },
   { path: "self-service/errors", methods: { GET: READ } },
   { path: "sessions/whoami", methods: { GET: READ } },
   { path: ".well-known/ory/webauthn.js", methods: { GET: READ } },
 ];
 
-const BY_PATH = new Map(BFF_ROUTES.map((r) => [r.path, r]));
+const PARAM = ":provider";
+const PARAM_SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
+const BY_PATH = new Map(BFF_ROUTES.filter((r) => !r.path.endsWith(PARAM)).map((r) => [r.path, r]));
+const WITH_PARAM = BFF_ROUTES.filter((r) => r.path.endsWith(PARAM));
+
+function findRoute(path: string): BffRoute | undefined {
+  const exact = BY_PATH.get(path);
+  if (exact) return exact;
+  const slash = path.lastIndexOf("/");
+  const prefix = path.slice(0, slash + 1);
+  if (!PARAM_SEGMENT.test(path.slice(slash + 1))) return undefined;
+  return WITH_PARAM.find((r) => r.path === `${prefix}${PARAM}`);
+}
 
 export type RouteMatch =
   | { type: "route"; path: string; method: BffMethod; rule: MethodRule }
@@ -113,10 +135,10 @@ export function allowHeader(route: BffRoute): string {
 
 /** Finds the table entry for a request; HEAD is served as GET. */
 export function matchBffRoute(path: string, method: string): RouteMatch {
-  const route = BY_PATH.get(path);
+  const route = findRoute(path);
   if (!route) return { type: "not_found" };
   const m = (method === "HEAD" ? "GET" : method) as BffMethod;
   const rule = Object.hasOwn(route.methods, m) ? route.methods[m] : undefined;
   if (!rule) return { type: "method_not_allowed", allow: allowHeader(route) };
-  return { type: "route", path: route.path, method: m, rule };
+  return { type: "route", path, method: m, rule };
 }

@@ -1,6 +1,12 @@
 // What happens right after sign-in (pure): the enrollment gate sends a user with no second
 // factor independent of their inbox to set one up, once per browser, never in a loop.
-import { effectiveAal, needsIndependentSecondFactor, type AmrEntry } from "@/lib/policy/factors";
+import {
+  DEFAULT_FACTOR_POLICY,
+  effectiveAal,
+  needsIndependentSecondFactor,
+  type AmrEntry,
+  type FactorPolicy,
+} from "@/lib/policy/factors";
 
 export const GATE_COOKIE = "enrollment_prompted";
 
@@ -36,9 +42,12 @@ export function afterSignIn(opts: {
   amr: readonly AmrEntry[];
   identityId: string;
   promptedCookie: string | undefined;
+  policy?: FactorPolicy;
 }): AfterSignIn {
   if (!needsIndependentSecondFactor(opts.credentialTypes)) {
-    return effectiveAal(opts.amr) === "aal2" ? { type: "continue" } : { type: "step_up" };
+    return effectiveAal(opts.amr, opts.policy ?? DEFAULT_FACTOR_POLICY) === "aal2"
+      ? { type: "continue" }
+      : { type: "step_up" };
   }
   const prompt = shouldPromptEnrollment({
     enabled: opts.gateEnabled,

@@ -6,10 +6,12 @@ import {
   availableSecondFactorChannels,
   channelOfGroup,
   channelOfMethod,
+  channelOfProvider,
   effectiveAal,
   guardLoginSubmission,
   highestAvailableAal,
   isCodeSubmission,
+  mailboxProviderSignIn,
   needsIndependentSecondFactor,
   pairCounts,
   secondFactorAllowed,
@@ -526,5 +528,87 @@ describe("highestAvailableAal", () => {
       emailCodeSecondFactor: false,
     };
     expect(highestAvailableAal(["passkey", "webauthn"], deviceOnly)).toBe("aal1");
+  });
+});
+
+describe("federated sign-in (OIDC)", () => {
+  // The stacks list `local` as a provider that hosts its users' mailboxes; `local-sso` is not one.
+  const policy: FactorPolicy = { ...DEFAULT_FACTOR_POLICY, mailboxProviders: ["google", "local"] };
+  const viaMailbox: AmrEntry = { method: "oidc", aal: "aal1", provider: "google" };
+  const viaSso: AmrEntry = { method: "oidc", aal: "aal1", provider: "github" };
+
+  it.each([
+    ["google", "inbox"],
+    ["local", "inbox"],
+    ["github", "federated"],
+    ["local-sso", "federated"],
+    [undefined, "federated"],
+  ] as const)("a sign-in with %s stands for %s", (provider, channel) => {
+    expect(channelOfProvider(provider, policy)).toBe(channel);
+    expect(channelOfMethod("oidc", policy, provider)).toBe(channel);
+  });
+
+  it("lists no mailbox provider by default: every provider is federated", () => {
+    expect(DEFAULT_FACTOR_POLICY.mailboxProviders).toEqual([]);
+    expect(channelOfProvider("google", DEFAULT_FACTOR_POLICY)).toBe("federated");
+  });
+
+  it.each([
+    { name: "mailbox provider + email code", amr: [viaMailbox, code], expected: "aal1" },
+    { name: "mailbox provider + TOTP", amr: [viaMailbox, totp], expected: "aal2" },
+    { name: "mailbox provider + security key", amr: [viaMailbox, webauthn], expected: "aal2" },
+    { name: "mailbox provider + backup code", amr: [viaMailbox, lookupSecret], expected: "aal2" },
+    { name: "other provider + email code", amr: [viaSso, code], expected: "aal2" },
+    { name: "other provider + TOTP", amr: [viaSso, totp], expected: "aal2" },
+    {
+      name: "password + a provider recorded as aal2 (never a second factor)",
+      amr: [password, { ...viaSso, aal: "aal2" }],
+      expected: "aal1",
+    },
+    {
+      name: "recovery + mailbox provider (both first factors)",
+      amr: [codeRecovery, viaMailbox],
+      expected: "aal1",
+    },
+  ] as const)("$name → $expected", ({ amr, expected }) => {
+    expect(effectiveAal(amr, policy)).toBe(expected);
+  });
+
+  it("hides and refuses the email code after a mailbox provider, not after another one", () => {
+    expect(secondFactorAllowed([viaMailbox], "inbox", policy)).toBe(false);
+    expect(secondFactorAllowed([viaSso], "inbox", policy)).toBe(true);
+    const codeForm = new URLSearchParams({ method: "code", code: "123456" });
+    expect(guardLoginSubmission(codeForm, [viaMailbox], policy)).toEqual({
+      allowed: false,
+      reason: "same_channel_second_factor",
+    });
+    expect(guardLoginSubmission(codeForm, [viaSso], policy)).toEqual({ allowed: true });
+  });
+
+  it("names the mailbox provider a session signed in with", () => {
+    expect(mailboxProviderSignIn([viaMailbox], policy)).toBe("google");
+    expect(mailboxProviderSignIn([viaSso], policy)).toBeUndefined();
+    expect(mailboxProviderSignIn([codeRecovery], policy)).toBeUndefined();
+  });
+
+  it("reads an identity's linked providers by their channels", () => {
+    expect(sorted(availableFirstFactorChannels(["oidc"], policy, ["google"]))).toEqual(["inbox"]);
+    expect(sorted(availableFirstFactorChannels(["oidc"], policy, ["github"]))).toEqual([
+      "federated",
+      "inbox",
+    ]);
+    expect(sorted(availableFirstFactorChannels(["oidc"], policy, ["google", "github"]))).toEqual([
+      "federated",
+      "inbox",
+    ]);
+    // Providers unknown: `federated`, which can only raise what the app asks of the identity.
+    expect(sorted(availableFirstFactorChannels(["oidc"], policy))).toEqual(["federated", "inbox"]);
+  });
+
+  it("an identity that signs in only through a mailbox provider reaches aal2 only with an independent factor", () => {
+    expect(highestAvailableAal(["oidc"], policy, ["google"])).toBe("aal1");
+    expect(highestAvailableAal(["oidc", "totp"], policy, ["google"])).toBe("aal2");
+    expect(highestAvailableAal(["oidc"], policy, ["github"])).toBe("aal2");
+    expect(highestAvailableAal(["password", "oidc"], policy, ["google"])).toBe("aal2");
   });
 });

@@ -26,6 +26,12 @@ export interface FactorPolicy {
   codeChannel: "inbox" | "phone";
   /** Mirrors Kratos `selfservice.methods.code.mfa_enabled`: every identity can get an email code. */
   emailCodeSecondFactor: boolean;
+  /**
+   * Kratos ids of the OIDC providers that may host the user's mailbox (Google, Microsoft…).
+   * Whoever holds such an account can read the email codes too, so a sign-in with one stands
+   * for the inbox: an email code cannot be its second factor. Other providers are `federated`.
+   */
+  mailboxProviders: readonly string[];
 }
 
 export const ALL_CHANNELS: readonly Channel[] = [
@@ -53,19 +59,31 @@ export const DEFAULT_FACTOR_POLICY: FactorPolicy = {
   ) as unknown as Record<Channel, readonly Channel[]>,
   codeChannel: "inbox",
   emailCodeSecondFactor: true,
+  mailboxProviders: [],
 };
 
-function channelOf(method: KratosMethod, policy: FactorPolicy): Channel {
-  return method.key === "code" ? policy.codeChannel : method.channel;
+/** The channel a sign-in with this OIDC provider stands for. */
+export function channelOfProvider(provider: string | undefined, policy: FactorPolicy): Channel {
+  return provider !== undefined && policy.mailboxProviders.includes(provider) ? "inbox" : "federated";
 }
 
-/** The channel a Kratos AMR method proves, or undefined for a method this policy does not know. */
+function channelOf(method: KratosMethod, policy: FactorPolicy, provider?: string): Channel {
+  if (method.key === "code") return policy.codeChannel;
+  if (method.channel === "federated") return channelOfProvider(provider, policy);
+  return method.channel;
+}
+
+/**
+ * The channel a Kratos AMR method proves (for `oidc`, by its `provider`), or undefined for a
+ * method this policy does not know.
+ */
 export function channelOfMethod(
   method: string | undefined,
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+  provider?: string,
 ): Channel | undefined {
   const row = methodByKey(method);
-  return row && channelOf(row, policy);
+  return row && channelOf(row, policy, provider);
 }
 
 // An entry without `aal`: what Kratos records for the method when it is not used passwordless.
@@ -89,12 +107,28 @@ export function summarizeFactors(
   const first = new Set<Channel>();
   const second = new Set<Channel>();
   for (const entry of amr) {
-    const channel = channelOfMethod(entry.method, policy);
+    const channel = channelOfMethod(entry.method, policy, entry.provider);
     const role = roleOf(entry);
     if (!channel || !role) continue;
     (role === "aal1" ? first : second).add(channel);
   }
   return { firstFactorChannels: [...first], secondFactorChannels: [...second] };
+}
+
+/**
+ * The mailbox provider the session signed in with (an `oidc` first factor standing for the
+ * inbox), or undefined: the step-up page names it when it hides the email code.
+ */
+export function mailboxProviderSignIn(
+  amr: readonly AmrEntry[],
+  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+): string | undefined {
+  return amr.find(
+    (e) =>
+      methodByKey(e.method)?.channel === "federated" &&
+      roleOf(e) === "aal1" &&
+      channelOfProvider(e.provider, policy) === "inbox",
+  )?.provider;
 }
 
 /** True when `second` counts as an independent second factor after a first factor on `first`. */
@@ -198,28 +232,37 @@ export function availableSecondFactorChannels(
 }
 
 /**
- * Channels an identity can sign in with first: its first-factor credentials, and the
- * methods that need no credential (recovery by email).
+ * Channels an identity can sign in with first: its first-factor credentials (each linked OIDC
+ * provider by its own channel), and the methods that need no credential (recovery by email).
  */
 export function availableFirstFactorChannels(
   credentialTypes: readonly string[],
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+  oidcProviders: readonly string[] = [],
 ): Channel[] {
   const out = new Set<Channel>();
   for (const m of METHODS) {
-    if (m.role === "first" && (m.credentialType === undefined || holds(credentialTypes, m))) {
-      out.add(channelOf(m, policy));
-    }
+    if (m.role !== "first") continue;
+    if (m.credentialType !== undefined && !holds(credentialTypes, m)) continue;
+    // Each linked provider by its own channel; an `oidc` credential with none known is `federated`,
+    // which can only raise the AAL the app asks of the identity, never lower it.
+    const providers: readonly (string | undefined)[] =
+      m.channel === "federated" && oidcProviders.length > 0 ? oidcProviders : [undefined];
+    for (const p of providers) out.add(channelOf(m, policy, p));
   }
   return [...out];
 }
 
-/** The highest AAL this identity can reach under the policy, from any first factor it has. */
+/**
+ * The highest AAL this identity can reach under the policy, from any first factor it has.
+ * `oidcProviders`: the Kratos ids of the OIDC providers linked to it (its `oidc` credential).
+ */
 export function highestAvailableAal(
   credentialTypes: readonly string[],
   policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+  oidcProviders: readonly string[] = [],
 ): Aal {
-  const firsts = availableFirstFactorChannels(credentialTypes, policy);
+  const firsts = availableFirstFactorChannels(credentialTypes, policy, oidcProviders);
   return anyPairCounts(firsts, availableSecondFactorChannels(credentialTypes, policy), policy)
     ? "aal2"
     : "aal1";

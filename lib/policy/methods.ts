@@ -46,6 +46,11 @@ export interface KratosMethod {
   independentSecondFactor: boolean;
   /** Settings buttons that remove or unlink it (shown as destructive), one per registered item. */
   removeButtons: readonly string[];
+  /**
+   * Its form never needs the flow's shared fields (identifier, traits): it gets a form of its
+   * own even where the other methods share one, so their required fields do not block it.
+   */
+  ownForm?: boolean;
   setup?: SetupRule;
 }
 
@@ -60,13 +65,15 @@ const ROWS = [
     removeButtons: [],
   },
   {
+    // Its channel depends on the provider: the policy's `mailboxProviders` stand for the inbox.
     key: "oidc",
     channel: "federated",
     role: "first",
     group: "oidc",
     credentialType: "oidc",
     independentSecondFactor: false,
-    removeButtons: [],
+    removeButtons: ["unlink"],
+    ownForm: true,
   },
   {
     // Where codes go is the policy's `codeChannel` (this schema: email).

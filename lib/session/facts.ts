@@ -4,17 +4,29 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { SessionFacts } from "@/lib/policy/access";
+import type { AmrEntry } from "@/lib/policy/factors";
 import { getConfig } from "@/lib/config";
-import { getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
+import { getUsableCredentials, whoami } from "@/lib/kratos/client";
 import { CACHE_COOKIE, KRATOS_SESSION_COOKIE, readCache, sealCache } from "@/lib/session/cache";
 import { mayBeRevoked } from "@/lib/session/revocations";
 import type { Session } from "@ory/client-fetch";
 
+/** The session's AMR as the factor policy reads it (the provider tells OIDC sign-ins apart). */
+export function amrOf(session: Session): AmrEntry[] {
+  return (session.authentication_methods ?? []).map((m) => ({
+    method: m.method,
+    aal: m.aal,
+    ...(m.provider ? { provider: m.provider } : {}),
+  }));
+}
+
 export async function factsOf(session: Session): Promise<SessionFacts> {
   return {
     kratosAal: session.authenticator_assurance_level ?? "aal0",
-    amr: (session.authentication_methods ?? []).map((m) => ({ method: m.method, aal: m.aal })),
-    credentialTypes: session.identity ? await getUsableCredentialTypes(session.identity.id) : [],
+    amr: amrOf(session),
+    ...(session.identity
+      ? await getUsableCredentials(session.identity.id)
+      : { credentialTypes: [], oidcProviders: [] }),
   };
 }
 

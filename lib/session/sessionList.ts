@@ -1,7 +1,7 @@
 // The "where you're signed in" list: Kratos sessions turned into rows a person can read. Pure
 // (no I/O), so it is unit-tested; the settings page renders the rows.
 import type { Session } from "@ory/client-fetch";
-import { effectiveAal, type Aal } from "@/lib/policy/factors";
+import { DEFAULT_FACTOR_POLICY, effectiveAal, type Aal, type FactorPolicy } from "@/lib/policy/factors";
 
 export interface SessionRow {
   id: string;
@@ -57,7 +57,7 @@ export function addressWithoutPort(address: string | null | undefined): string |
   return v4 ? v4[1]! : a;
 }
 
-function rowOf(session: Session, current: boolean): SessionRow {
+function rowOf(session: Session, current: boolean, policy: FactorPolicy): SessionRow {
   // A session may have been used from several devices; the latest is the one to show.
   const device = session.devices?.at(-1);
   const amr = session.authentication_methods ?? [];
@@ -70,7 +70,10 @@ function rowOf(session: Session, current: boolean): SessionRow {
     address: addressWithoutPort(device?.ip_address),
     signedInAt: session.authenticated_at ? new Date(session.authenticated_at).toISOString() : null,
     kratosAal: session.authenticator_assurance_level ?? "aal0",
-    effectiveAal: effectiveAal(amr.map((m) => ({ method: m.method, aal: m.aal }))),
+    effectiveAal: effectiveAal(
+      amr.map((m) => ({ method: m.method, aal: m.aal, provider: m.provider })),
+      policy,
+    ),
     methods,
   };
 }
@@ -80,10 +83,14 @@ function rowOf(session: Session, current: boolean): SessionRow {
  * a repeat of the current one (Kratos lists only the others, but a list may race a sign-in) are
  * left out.
  */
-export function sessionRows(current: Session, others: readonly Session[]): SessionRow[] {
+export function sessionRows(
+  current: Session,
+  others: readonly Session[],
+  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+): SessionRow[] {
   const rest = others
     .filter((s) => s.id !== current.id && s.active !== false)
-    .map((s) => rowOf(s, false))
+    .map((s) => rowOf(s, false, policy))
     .sort((a, b) => (b.signedInAt ?? "").localeCompare(a.signedInAt ?? ""));
-  return [rowOf(current, true), ...rest];
+  return [rowOf(current, true, policy), ...rest];
 }

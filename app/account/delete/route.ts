@@ -8,7 +8,8 @@ import { getConfig } from "@/lib/config";
 import { readAppPost, seeOther, withKratos } from "@/lib/http/appPost";
 import { emailOf } from "@/lib/http/currentSession";
 import { loginPath } from "@/lib/http/paths";
-import { activeSessionIdsOf, deleteIdentity, getUsableCredentialTypes, whoami } from "@/lib/kratos/client";
+import { activeSessionIdsOf, deleteIdentity, getUsableCredentials, whoami } from "@/lib/kratos/client";
+import { amrOf } from "@/lib/session/facts";
 import { decideDeletion } from "@/lib/policy/accountDeletion";
 import { clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/session/cache";
 import { markRevoked } from "@/lib/session/revocations";
@@ -23,15 +24,18 @@ export async function POST(req: NextRequest) {
     const session = await whoami({ cookie: post.cookie });
     if (!session?.identity) return seeOther(loginPath({ returnTo: SETTINGS }));
     const identity = session.identity;
-    const decision = decideDeletion({
-      amr: session.authentication_methods ?? [],
-      credentialTypes: await getUsableCredentialTypes(identity.id),
-      authenticatedAt: session.authenticated_at,
-      accountEmail: emailOf(identity),
-      typedEmail: post.form.get("email"),
-      now: new Date(),
-      privilegedMaxAgeSeconds: cfg.privilegedSessionMaxAgeSeconds,
-    });
+    const decision = decideDeletion(
+      {
+        amr: amrOf(session),
+        ...(await getUsableCredentials(identity.id)),
+        authenticatedAt: session.authenticated_at,
+        accountEmail: emailOf(identity),
+        typedEmail: post.form.get("email"),
+        now: new Date(),
+        privilegedMaxAgeSeconds: cfg.privilegedSessionMaxAgeSeconds,
+      },
+      cfg.factorPolicy,
+    );
     if (decision.type === "email_mismatch") return seeOther(`${SETTINGS}?notice=delete_email_mismatch`);
     if (decision.type === "reauthenticate")
       return seeOther(

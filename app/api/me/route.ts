@@ -4,6 +4,8 @@ import type { NextRequest } from "next/server";
 import { effectiveAal } from "@/lib/policy/factors";
 import { jsonError } from "@/lib/http/jsonError";
 import { whoami } from "@/lib/kratos/client";
+import { getConfig } from "@/lib/config";
+import { amrOf } from "@/lib/session/facts";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { sessionTokenOf, transportOf } from "@/lib/policy/protectedRoutes";
 import { unavailableResponse } from "@/lib/http/unavailable";
@@ -25,10 +27,11 @@ export async function GET(req: NextRequest) {
         identity: { id: session.identity.id, traits: session.identity.traits },
         transport,
         authenticator_assurance_level: session.authenticator_assurance_level,
-        effective_aal: effectiveAal(methods),
+        effective_aal: effectiveAal(amrOf(session), getConfig().factorPolicy),
         authentication_methods: methods.map((m) => ({
           method: m.method,
           aal: m.aal,
+          ...(m.provider ? { provider: m.provider } : {}),
           completed_at: m.completed_at,
         })),
       },
