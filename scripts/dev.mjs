@@ -1,4 +1,4 @@
-// `npm run dev`: Kratos + maildev + `next dev`, on the embedded SQLite default.
+// `npm run dev`: Kratos + maildev + a local OpenID provider + `next dev`, on the embedded SQLite default.
 // `npm run dev -- --cluster`: the production shape instead (scripts/cluster.mjs).
 import { ensureNodeModules } from "./deps.mjs";
 import { buildStandalone, startCluster } from "./cluster.mjs";
@@ -52,6 +52,7 @@ if (cluster) {
   console.log(`
   App        ${s.appUrl}
   Mail UI    ${s.mailUrl}   (verification and recovery codes land here)
+  OpenID     ${s.oidcIssuerUrl}   (the local provider behind "Local Mail" and "Local SSO")
   Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only
   Logs       .data/dev/kratos.log, .data/dev/maildev.log
 
