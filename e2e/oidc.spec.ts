@@ -60,6 +60,9 @@ test.describe("sign-in with an OpenID provider", () => {
     async ({ page }) => {
       const { registration, oidcProvider, home } = pagesOf(page);
       const { email } = newUser("oidc-signup");
+      // Kratos answers the provider button with a redirect to the provider: form-action allows it.
+      const csp = (await registration.open())?.headers()["content-security-policy"] ?? "";
+      expect(csp).toMatch(new RegExp(`form-action [^;]*${new URL(testEnv.oidcTestProviderUrl!).origin}`));
       await registration.startWithProvider(MAIL.label);
       await oidcProvider.expectOpen();
       await oidcProvider.email.fill(email);
@@ -86,6 +89,24 @@ test.describe("sign-in with an OpenID provider", () => {
       await home.open();
       await expect(home.signedInAs).toContainText(email);
       expect(await identitiesWithEmail(email)).toHaveLength(1);
+    },
+  );
+
+  test(
+    "denying the app at the provider lands back on sign-in with a clear message, signed out",
+    { tag: ["@auth", "@oidc", "@admin"] },
+    async ({ page }) => {
+      const { login, oidcProvider } = pagesOf(page);
+      const { email } = newUser("oidc-deny");
+      await login.startWithProvider(SSO.label);
+      await oidcProvider.expectOpen();
+      await oidcProvider.email.fill(email);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await oidcProvider.denyButton.click();
+      await expect(page).toHaveURL(/\/login\?flow=/);
+      await expect(login.providerDidNotSignIn).toBeVisible();
+      await expect(login.providerButton(SSO.label)).toBeVisible();
+      expect(await identitiesWithEmail(email)).toHaveLength(0);
     },
   );
 

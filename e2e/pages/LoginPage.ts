@@ -47,6 +47,9 @@ export class LoginPage extends FlowPage {
     return this.page.getByRole("button", { name: `Sign in with ${label}` });
   }
 
+  /** Kratos's "the provider returned an error" (e.g. the person pressed "Deny" there), in words. */
+  readonly providerDidNotSignIn = this.alert("The provider did not sign you in");
+
   /** Opens /login and starts signing in with an OIDC provider (its page comes next). */
   async startWithProvider(label: string): Promise<void> {
     await this.open();

@@ -44,6 +44,14 @@ describe("translateText: Kratos's free-text reasons", () => {
     expect(translateText(unlinkLast, lookupIn(CATALOGS.en))).toContain("your only way to sign in");
   });
 
+  it("words a provider's refusal, whatever details Kratos appends", () => {
+    const denied = text(4000001, "Unable to complete …", {
+      reason:
+        'Unable to complete OpenID Connect flow because the OpenID Provider returned error "access_denied": The user denied the request.',
+    });
+    expect(translateText(denied, de)).toBe(CATALOGS.de.kratosReasons.providerDidNotSignIn);
+  });
+
   it("shows any other reason as Kratos wrote it", () => {
     const other = text(4000001, "something else", { reason: "something else" });
     expect(translateText(other, de)).toBe("something else");

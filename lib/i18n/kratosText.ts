@@ -35,16 +35,26 @@ export function interpolate(template: string, context: unknown): string | undefi
 const FREE_TEXT = 4000001; // "{reason}": Kratos's English sentence, for errors without an id of their own
 
 // Kratos v1.3.1 sentences that arrive as FREE_TEXT but say something a person must understand,
-// worded in the catalogs under `kratosReasons`.
-const REASON_KEYS: Record<string, string> = {
-  "can not unlink OpenID Connect connection because it is the last remaining first factor credential":
+// worded in the catalogs under `kratosReasons`, by how the sentence starts (the rest may carry
+// details such as the provider's own error description).
+const REASON_KEYS: readonly [start: string, key: string][] = [
+  [
+    "can not unlink OpenID Connect connection because it is the last remaining first factor credential",
     "kratosReasons.unlinkLastSignInMethod",
-};
+  ],
+  [
+    "Unable to complete OpenID Connect flow because the OpenID Provider returned error",
+    "kratosReasons.providerDidNotSignIn",
+  ],
+];
 
 /** The catalog key for a Kratos text: by its id, or for a known free-text reason, by that reason. */
 function keyOf(t: UiText): string {
   const reason = (t.context as { reason?: unknown } | undefined)?.reason;
-  const known = t.id === FREE_TEXT && typeof reason === "string" ? REASON_KEYS[reason] : undefined;
+  const known =
+    t.id === FREE_TEXT && typeof reason === "string"
+      ? REASON_KEYS.find(([start]) => reason.startsWith(start))?.[1]
+      : undefined;
   return known ?? kratosKey(t.id);
 }
 
