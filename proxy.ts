@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
-import { loginPath } from "@/lib/http/paths";
+import { loginPath, uiKitPagePath } from "@/lib/http/paths";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { jsonError } from "@/lib/http/jsonError";
 import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/policy/protectedRoutes";
@@ -73,10 +73,15 @@ export async function proxy(req: NextRequest) {
   // The page's own address, for the language switcher's way back (components/LanguageSwitcher.tsx).
   requestHeaders.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
 
+  // UI_KIT=elements: the app's own flow pages hand over to their Ory Elements twins, so every
+  // link and redirect of the app (sign-in, step-up, sign-out, errors) lands on the kit.
+  const kitPage = uiKitPagePath(req.nextUrl.pathname, cfg.uiKit);
   const rule = matchRoute(req.nextUrl.pathname);
-  const res = rule
-    ? await protect(req, rule, requestHeaders)
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const res = kitPage
+    ? NextResponse.redirect(new URL(`${kitPage}${req.nextUrl.search}`, cfg.appUrl), 307)
+    : rule
+      ? await protect(req, rule, requestHeaders)
+      : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [k, v] of Object.entries(securityHeaders(csp, cfg.secureCookies))) res.headers.set(k, v);
   return res;
 }

@@ -41,7 +41,12 @@ export interface AppConfig {
   redisUrl?: string;
   /** Trust X-Forwarded-For as the client address (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
+  /** Which pages render the flows: the app's own (`ui`) or Ory Elements (`elements`, under /elements). */
+  uiKit: UiKit;
 }
+
+export const UI_KITS = ["ui", "elements"] as const;
+export type UiKit = (typeof UI_KITS)[number];
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -188,7 +193,11 @@ export function parseConfig(env: Env): AppConfig {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
 
-  if (problems.length > 0 || !appUrl || !kratosPublicUrl || !kratosAdminUrl) throw new ConfigError(problems);
+  const uiKitRaw = env.UI_KIT?.trim().toLowerCase() || "ui";
+  const uiKit = UI_KITS.find((k) => k === uiKitRaw);
+  if (!uiKit) problems.push(`UI_KIT must be ${UI_KITS.join(" or ")}, got "${uiKitRaw}"`);
+
+  if (problems.length > 0 || !uiKit || !appUrl || !kratosPublicUrl || !kratosAdminUrl) throw new ConfigError(problems);
   return {
     appUrl,
     kratosPublicUrl,
@@ -206,6 +215,7 @@ export function parseConfig(env: Env): AppConfig {
     rateLimits,
     redisUrl,
     trustProxy,
+    uiKit,
   };
 }
 

@@ -323,6 +323,8 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       schemaPath: path.join(root, "kratos", "identity.schema.json"),
       secrets,
       bcryptCost,
+      // UI_KIT=elements: the flows' ui_urls point at the Ory Elements pages (the app reads it too).
+      uiKit: process.env.UI_KIT?.trim().toLowerCase() === "elements" ? "elements" : "ui",
     });
     delete overlay.dsn;
     delete overlay.secrets;

@@ -8,6 +8,8 @@ export interface OverlayOptions {
   secrets: { kratosCookie: string; kratosCipher: string; kratosDefault: string };
   bcryptCost?: number;
   oidcProviders?: OidcProviderOptions[];
+  /** UI_KIT: "elements" points the flows' ui_urls at /elements/… */
+  uiKit?: "ui" | "elements";
 }
 
 export interface OidcProviderOptions {

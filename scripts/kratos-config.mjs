@@ -26,10 +26,13 @@ export function kratosOverlay({
   secrets,
   bcryptCost,
   oidcProviders = [],
+  uiKit = "ui",
 }) {
   const app = new URL(appUrl);
   const origin = app.origin;
   const page = (p) => `${origin}${p}`;
+  // The flow pages of the chosen UI kit (UI_KIT, lib/config.ts); the error page is the app's.
+  const flowPage = (p) => page(uiKit === "elements" ? `/elements${p}` : p);
   const rp = { id: app.hostname, origins: [origin] };
   return {
     // One connection (as Kratos's own SQLite tests run it): concurrent requests queue for the
@@ -52,12 +55,12 @@ export function kratosOverlay({
       },
       flows: {
         error: { ui_url: page("/error") },
-        settings: { ui_url: page("/settings") },
-        recovery: { ui_url: page("/recovery") },
-        verification: { ui_url: page("/verification"), after: { default_browser_return_url: page("/") } },
+        settings: { ui_url: flowPage("/settings") },
+        recovery: { ui_url: flowPage("/recovery") },
+        verification: { ui_url: flowPage("/verification"), after: { default_browser_return_url: page("/") } },
         logout: { after: { default_browser_return_url: page("/login") } },
-        login: { ui_url: page("/login") },
-        registration: { ui_url: page("/registration") },
+        login: { ui_url: flowPage("/login") },
+        registration: { ui_url: flowPage("/registration") },
       },
     },
     identity: { schemas: [{ id: "default", url: `file://${schemaPath}` }] },

@@ -219,6 +219,8 @@ export async function startStack(
     oidcProviders: localOidcProviders(s.oidcIssuerUrl, secrets),
     // Password hashing speed is not under test; keep the suite fast on 2 cores.
     bcryptCost: kind === "dev" ? undefined : 4,
+    // UI_KIT=elements: the flows' ui_urls point at the Ory Elements pages (the app reads it too).
+    uiKit: process.env.UI_KIT?.trim().toLowerCase() === "elements" ? "elements" : "ui",
   });
   // JSON is valid YAML, and Kratos picks the parser by extension.
   writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));

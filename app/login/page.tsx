@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DeadEnd } from "@/components/DeadEnd";
 import { LoadErrorView } from "@/components/ErrorView";
 import { FlowScreen } from "@/components/flow/FlowScreen";
 import { LogoutButton } from "@/components/LogoutButton";
 import { linkStyle } from "@/components/ui/buttonStyles";
-import { Notice } from "@/components/ui/Notice";
+import { InboxCodeHidden } from "@/components/InboxCodeHidden";
 import { continuePath } from "@/lib/http/paths";
-import { currentSessionOr503 } from "@/lib/http/currentSession";
+import { loginView } from "@/lib/http/loginView";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
-import { choiceKey, filterStepUpNodes } from "@/lib/kratos/nodes";
 import { getConfig } from "@/lib/config";
-import { amrOf } from "@/lib/session/facts";
-import { mailboxProviderSignIn } from "@/lib/policy/factors";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -31,31 +28,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/login" />;
   const { flow } = loaded;
 
-  const stepUp = flow.requested_aal === "aal2";
-  let ui = flow.ui;
-  let removedGroups: string[] = [];
-  let remaining: string[] = [];
-  let provider: string | undefined;
-  if (stepUp) {
-    const session = await currentSessionOr503(`/login?flow=${encodeURIComponent(flow.id)}`);
-    if (session) {
-      const policy = getConfig().factorPolicy;
-      const filtered = filterStepUpNodes(ui.nodes, amrOf(session), policy);
-      ui = { ...ui, nodes: filtered.nodes };
-      removedGroups = filtered.removedGroups;
-      remaining = filtered.remainingGroups;
-      provider = mailboxProviderSignIn(amrOf(session), policy);
-      if (remaining.length === 0)
-        return <DeadEnd supportContact={getConfig().supportContact} provider={provider} />;
-    }
-  }
+  const view = await loginView(flow, `/login?flow=${encodeURIComponent(flow.id)}`);
+  if (view.deadEnd) return <DeadEnd supportContact={getConfig().supportContact} provider={view.provider} />;
+  const { ui, stepUp } = view;
 
-  const [t, all, format] = await Promise.all([getTranslations("login"), getTranslations(), getFormatter()]);
+  const t = await getTranslations("login");
   const variant = stepUp ? "StepUp" : flow.refresh ? "Refresh" : "";
-  const choices = remaining.map((g) => {
-    const key = choiceKey(g);
-    return key && all.has(key) ? all(key) : g;
-  });
   return (
     <FlowScreen
       title={t(`title${variant}`)}
@@ -63,20 +41,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       ui={ui}
       idPrefix="login"
       notice={param(sp, "notice")}
-      alerts={
-        removedGroups.includes("code") ? (
-          <Notice kind="info">
-            <span data-testid="inbox-code-hidden">
-              {provider
-                ? t("inboxCodeHiddenProvider", {
-                    provider,
-                    choices: format.list(choices, { type: "disjunction" }),
-                  })
-                : t("inboxCodeHidden", { choices: format.list(choices, { type: "disjunction" }) })}
-            </span>
-          </Notice>
-        ) : null
-      }
+      alerts={<InboxCodeHidden view={view} />}
       forms={{ titled: stepUp }}
       footer={
         stepUp || flow.refresh ? (

@@ -8,7 +8,8 @@ import { getFlow } from "@/lib/kratos/client";
 import { mapKratosError, type LoadError } from "@/lib/http/kratosErrors";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
-import { browserFlowInitPath } from "@/lib/http/paths";
+import { browserFlowInitPath, elementsStartPath, ELEMENTS_PREFIX } from "@/lib/http/paths";
+import type { UiKit } from "@/lib/config";
 import { isSafeRedirect } from "@/lib/http/returnTo";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -33,22 +34,26 @@ export function unavailablePath(retryPath: string): string {
 
 /**
  * `initParams` are passed to Kratos when a new flow starts (return_to already validated);
- * `returnTo` is the page's own validated return_to, carried when a flow has to restart.
+ * `returnTo` is the page's own validated return_to, carried when a flow has to restart;
+ * `kit` is the UI kit of the page asking (an Elements page starts its flows its own way).
  */
 export async function loadFlow<K extends FlowKind>(
   kind: K,
   sp: SearchParams,
   initParams: Record<string, string | undefined>,
   returnTo: string | undefined,
+  kit: UiKit = "ui",
 ): Promise<LoadedFlow<K>> {
   const id = param(sp, "flow");
   const notice = param(sp, "notice");
-  if (!id || !FLOW_ID.test(id)) redirect(browserFlowInitPath(kind, { ...initParams, notice }));
+  const start = kit === "elements" ? elementsStartPath : browserFlowInitPath;
+  if (!id || !FLOW_ID.test(id)) redirect(start(kind, { ...initParams, notice }));
   try {
     return { flow: await getFlow(kind, id, await cookieHeader()) };
   } catch (err) {
     if (err instanceof KratosUnavailableError) {
-      redirect(unavailablePath(`/${kind}?${new URLSearchParams(sp as Record<string, string>).toString()}`));
+      const page = `${kit === "elements" ? ELEMENTS_PREFIX : ""}/${kind}`;
+      redirect(unavailablePath(`${page}?${new URLSearchParams(sp as Record<string, string>).toString()}`));
     }
     if (err instanceof KratosResponseError) {
       const action = mapKratosError(err.status, err.body, {

@@ -1,6 +1,7 @@
 // Builds the app's own URLs in one place so every redirect carries return_to the same way.
 import type { NoticeId } from "@/lib/http/notices";
 import type { FlowKind } from "@/lib/kratos/flows";
+import type { UiKit } from "@/lib/config";
 
 export const BFF_PREFIX = "/api/kratos";
 /** The language switcher's route: sets the locale cookie, then goes back. */
@@ -51,4 +52,39 @@ export function withNotice(url: string, notice: NoticeId): string {
 /** The post-sign-in stop that applies the enrollment gate, then goes to `returnTo`. */
 export function continuePath(returnTo?: string): string {
   return `/continue${query({ return_to: returnTo })}`;
+}
+
+/** The Ory Elements pages (UI_KIT=elements, app/elements/): the same flows under this prefix. */
+export const ELEMENTS_PREFIX = "/elements";
+const FLOW_KINDS: readonly FlowKind[] = ["login", "registration", "recovery", "verification", "settings"];
+
+/** The flow kind a path segment names, or undefined. */
+export function flowKindOf(segment: string): FlowKind | undefined {
+  return FLOW_KINDS.find((k) => k === segment);
+}
+
+/**
+ * Where a request for one of the app's own flow pages goes under the chosen UI kit: the
+ * Elements twin of `/login`…`/settings` (same query), or null when the page serves itself.
+ */
+export function uiKitPagePath(pathname: string, kit: UiKit): string | null {
+  if (kit !== "elements") return null;
+  return flowKindOf(pathname.slice(1)) ? `${ELEMENTS_PREFIX}${pathname}` : null;
+}
+
+/**
+ * Where an Elements page without a flow id starts one (app/elements/start/[kind]): the flow is
+ * created there with a JSON request, so it comes back to the Elements page whatever Kratos's
+ * ui_url says.
+ */
+export function elementsStartPath(kind: FlowKind, params: Record<string, string | undefined>): string {
+  return `${ELEMENTS_PREFIX}/start/${kind}${query(params)}`;
+}
+
+/** The query parameter (a status code) by which the start route tells an Elements page that Kratos refused to start its flow. */
+export const START_FAILED = "start_failed";
+
+/** An Elements flow page showing flow `id`. */
+export function elementsFlowPath(kind: FlowKind, id: string): string {
+  return `${ELEMENTS_PREFIX}/${kind}${query({ flow: id })}`;
 }

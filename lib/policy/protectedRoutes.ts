@@ -19,6 +19,12 @@ export interface RouteRule {
 
 export const ROUTE_RULES: readonly RouteRule[] = [
   { prefix: "/settings", kind: "page", require: { cookie: "highest_available", token: "highest_available" } },
+  // The same settings flow on Ory Elements (UI_KIT=elements) asks the same.
+  {
+    prefix: "/elements/settings",
+    kind: "page",
+    require: { cookie: "highest_available", token: "highest_available" },
+  },
   { prefix: "/session", kind: "page", require: { cookie: "highest_available", token: "highest_available" } },
   { prefix: "/secure-account", kind: "page", require: { cookie: "aal1", token: "aal1" } },
   { prefix: "/api/me", kind: "api", require: { cookie: "highest_available", token: "aal1" } },

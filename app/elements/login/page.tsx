@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DeadEnd } from "@/components/DeadEnd";
+import { LoadErrorView } from "@/components/ErrorView";
+import { ElementsScreen } from "@/components/elements/ElementsScreen";
+import { startFailure } from "@/components/elements/startFailure";
+import { Notice } from "@/components/ui/Notice";
+import { getConfig } from "@/lib/config";
+import { withRequestNonce } from "@/lib/http/elementsFlow";
+import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
+import { loginView } from "@/lib/http/loginView";
+import { continuePath, elementsFlowPath } from "@/lib/http/paths";
+import { validatedReturnTo } from "@/lib/http/returnTo";
+import { choiceKey } from "@/lib/kratos/nodes";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+/** The login flow on Ory Elements: the same flow start, step-up filtering and dead end as /login. */
+export default async function ElementsLoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const failed = startFailure(sp, "login");
+  if (failed) return failed;
+  const aal = param(sp, "aal") === "aal2" ? "aal2" : undefined;
+  const refresh = param(sp, "refresh") === "true" ? "true" : undefined;
+  const returnTo = validatedReturnTo(param(sp, "return_to"));
+  const kratosReturnTo = aal || refresh ? returnTo : new URL(continuePath(returnTo), getConfig().appUrl).href;
+  const loaded = await loadFlow("login", sp, { aal, refresh, return_to: kratosReturnTo }, returnTo, "elements");
+  if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/login" />;
+
+  const view = await loginView(loaded.flow, elementsFlowPath("login", loaded.flow.id));
+  if (view.deadEnd) return <DeadEnd supportContact={getConfig().supportContact} />;
+  const flow = await withRequestNonce({ ...loaded.flow, ui: view.ui });
+  const [t, all, format] = await Promise.all([getTranslations("login"), getTranslations(), getFormatter()]);
+  const choices = view.remainingGroups.map((g) => {
+    const key = choiceKey(g);
+    return key && all.has(key) ? all(key) : g;
+  });
+  return (
+    <ElementsScreen
+      title={t(view.stepUp ? "titleStepUp" : loaded.flow.refresh ? "titleRefresh" : "title")}
+      notice={param(sp, "notice")}
+      alerts={
+        view.removedGroups.includes("code") ? (
+          <Notice kind="info">
+            <span data-testid="inbox-code-hidden">
+              {t("inboxCodeHidden", { choices: format.list(choices, { type: "disjunction" }) })}
+            </span>
+          </Notice>
+        ) : null
+      }
+      flow={{ kind: "login", flow }}
+    />
+  );
+}

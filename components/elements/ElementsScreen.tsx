@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ElementsFlow, type ElementsFlowProps } from "@/components/elements/ElementsFlow";
+import { NoticeFromQuery } from "@/components/NoticeFromQuery";
+import { elementsConfig } from "@/lib/http/elementsFlow";
+
+/** An Ory Elements page: the app's notices and policy alerts above the kit's own card. */
+export async function ElementsScreen({
+  title,
+  notice,
+  alerts,
+  flow,
+}: {
+  title: string;
+  notice?: string;
+  alerts?: ReactNode;
+  flow: ElementsFlowProps;
+}) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
+  return (
+    <main id="main" className="elements-kit px-4 py-10 sm:py-16">
+      <h1 className="sr-only">{title}</h1>
+      <div className="mx-auto mb-4 w-full max-w-md space-y-3 empty:hidden">
+        <NoticeFromQuery notice={notice} />
+        {alerts}
+      </div>
+      <ElementsFlow config={elementsConfig(locale, t("brand"))} {...flow} />
+    </main>
+  );
+}
