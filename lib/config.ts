@@ -197,7 +197,8 @@ export function parseConfig(env: Env): AppConfig {
   const uiKit = UI_KITS.find((k) => k === uiKitRaw);
   if (!uiKit) problems.push(`UI_KIT must be ${UI_KITS.join(" or ")}, got "${uiKitRaw}"`);
 
-  if (problems.length > 0 || !uiKit || !appUrl || !kratosPublicUrl || !kratosAdminUrl) throw new ConfigError(problems);
+  if (problems.length > 0 || !uiKit || !appUrl || !kratosPublicUrl || !kratosAdminUrl)
+    throw new ConfigError(problems);
   return {
     appUrl,
     kratosPublicUrl,

@@ -4,14 +4,12 @@ import { ElementsFlow, type ElementsFlowProps } from "@/components/elements/Elem
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
 import { elementsConfig } from "@/lib/http/elementsFlow";
 
-/** An Ory Elements page: the app's notices and policy alerts above the kit's own card. */
+/** An Ory Elements page: the app's notices and policy alerts above the kit's own card (which has the page's heading). */
 export async function ElementsScreen({
-  title,
   notice,
   alerts,
   flow,
 }: {
-  title: string;
   notice?: string;
   alerts?: ReactNode;
   flow: ElementsFlowProps;
@@ -19,7 +17,6 @@ export async function ElementsScreen({
   const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
   return (
     <main id="main" className="elements-kit px-4 py-10 sm:py-16">
-      <h1 className="sr-only">{title}</h1>
       <div className="mx-auto mb-4 w-full max-w-md space-y-3 empty:hidden">
         <NoticeFromQuery notice={notice} />
         {alerts}

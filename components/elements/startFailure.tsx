@@ -11,6 +11,9 @@ export function startFailure(sp: SearchParams, kind: FlowKind) {
   const status = Number(param(sp, START_FAILED));
   if (!Number.isInteger(status) || status < 400 || status > 599) return null;
   return (
-    <LoadErrorView error={{ type: "error", status, kind: "failed" }} retryHref={`${ELEMENTS_PREFIX}/${kind}`} />
+    <LoadErrorView
+      error={{ type: "error", status, kind: "failed" }}
+      retryHref={`${ELEMENTS_PREFIX}/${kind}`}
+    />
   );
 }

@@ -2,6 +2,7 @@
 // button means editing one of them. Selectors are by role and accessible name (English, the
 // default locale); Kratos's messages and methods by their ids and group names.
 import type { Page } from "@playwright/test";
+import { ElementsPage } from "./ElementsPage";
 import { ErrorPage } from "./ErrorPage";
 import { HomePage } from "./HomePage";
 import { LanguageSwitcher } from "./LanguageSwitcher";
@@ -29,6 +30,7 @@ export function pagesOf(page: Page) {
     session: new SessionPage(page),
     unavailable: new UnavailablePage(page),
     error: new ErrorPage(page),
+    elements: new ElementsPage(page),
     language: new LanguageSwitcher(page),
     oidcProvider: new OidcProviderPage(page),
   };

@@ -26,7 +26,13 @@ export default async function ElementsLoginPage({ searchParams }: { searchParams
   const refresh = param(sp, "refresh") === "true" ? "true" : undefined;
   const returnTo = validatedReturnTo(param(sp, "return_to"));
   const kratosReturnTo = aal || refresh ? returnTo : new URL(continuePath(returnTo), getConfig().appUrl).href;
-  const loaded = await loadFlow("login", sp, { aal, refresh, return_to: kratosReturnTo }, returnTo, "elements");
+  const loaded = await loadFlow(
+    "login",
+    sp,
+    { aal, refresh, return_to: kratosReturnTo },
+    returnTo,
+    "elements",
+  );
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/login" />;
 
   const view = await loginView(loaded.flow, elementsFlowPath("login", loaded.flow.id));
@@ -39,7 +45,6 @@ export default async function ElementsLoginPage({ searchParams }: { searchParams
   });
   return (
     <ElementsScreen
-      title={t(view.stepUp ? "titleStepUp" : loaded.flow.refresh ? "titleRefresh" : "title")}
       notice={param(sp, "notice")}
       alerts={
         view.removedGroups.includes("code") ? (

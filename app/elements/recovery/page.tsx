@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recovery"))("title") };
 }
 
-export default async function ElementsRecoveryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ElementsRecoveryPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const failed = startFailure(sp, "recovery");
   if (failed) return failed;
@@ -19,6 +23,5 @@ export default async function ElementsRecoveryPage({ searchParams }: { searchPar
   const loaded = await loadFlow("recovery", sp, { return_to: returnTo }, returnTo, "elements");
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/recovery" />;
   const flow = await withRequestNonce(loaded.flow);
-  const t = await getTranslations("recovery");
-  return <ElementsScreen title={t("title")} notice={param(sp, "notice")} flow={{ kind: "recovery", flow }} />;
+  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "recovery", flow }} />;
 }

@@ -13,14 +13,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("registration"))("title") };
 }
 
-export default async function ElementsRegistrationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ElementsRegistrationPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const failed = startFailure(sp, "registration");
   if (failed) return failed;
   const returnTo = validatedReturnTo(param(sp, "return_to"));
-  const loaded = await loadFlow("registration", sp, { return_to: new URL(continuePath(returnTo), getConfig().appUrl).href }, returnTo, "elements");
+  const loaded = await loadFlow(
+    "registration",
+    sp,
+    { return_to: new URL(continuePath(returnTo), getConfig().appUrl).href },
+    returnTo,
+    "elements",
+  );
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/registration" />;
   const flow = await withRequestNonce(loaded.flow);
-  const t = await getTranslations("registration");
-  return <ElementsScreen title={t("title")} notice={param(sp, "notice")} flow={{ kind: "registration", flow }} />;
+  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "registration", flow }} />;
 }

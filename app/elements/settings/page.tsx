@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
 }
 
-export default async function ElementsSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ElementsSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const failed = startFailure(sp, "settings");
   if (failed) return failed;
@@ -19,6 +23,5 @@ export default async function ElementsSettingsPage({ searchParams }: { searchPar
   const loaded = await loadFlow("settings", sp, { return_to: returnTo }, returnTo, "elements");
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/settings" />;
   const flow = await withRequestNonce(loaded.flow);
-  const t = await getTranslations("settings");
-  return <ElementsScreen title={t("title")} notice={param(sp, "notice")} flow={{ kind: "settings", flow }} />;
+  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "settings", flow }} />;
 }

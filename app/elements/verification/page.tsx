@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("verification"))("title") };
 }
 
-export default async function ElementsVerificationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ElementsVerificationPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const failed = startFailure(sp, "verification");
   if (failed) return failed;
@@ -19,6 +23,5 @@ export default async function ElementsVerificationPage({ searchParams }: { searc
   const loaded = await loadFlow("verification", sp, { return_to: returnTo }, returnTo, "elements");
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/verification" />;
   const flow = await withRequestNonce(loaded.flow);
-  const t = await getTranslations("verification");
-  return <ElementsScreen title={t("title")} notice={param(sp, "notice")} flow={{ kind: "verification", flow }} />;
+  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "verification", flow }} />;
 }
