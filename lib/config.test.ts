@@ -361,3 +361,15 @@ describe("PRIVILEGED_SESSION_MAX_AGE", () => {
     );
   });
 });
+
+describe("UI_KIT", () => {
+  it("is the app's own UI unless set to elements (any case, surrounding spaces aside)", () => {
+    expect(parseConfig(env()).uiKit).toBe("ui");
+    expect(parseConfig(env({ UI_KIT: "" })).uiKit).toBe("ui");
+    expect(parseConfig(env({ UI_KIT: " Elements " })).uiKit).toBe("elements");
+  });
+
+  it("refuses anything else, naming the choices", () => {
+    expect(problemsOf(env({ UI_KIT: "ory" }))).toEqual(['UI_KIT must be ui or elements, got "ory"']);
+  });
+});

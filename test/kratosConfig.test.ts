@@ -88,3 +88,23 @@ describe("kratosOverlay", () => {
     });
   });
 });
+
+describe("kratosOverlay with uiKit: elements", () => {
+  const o = kratosOverlay({ ...base, uiKit: "elements" });
+
+  it("points the flows' ui_urls at the Ory Elements pages; errors stay on the app's page", () => {
+    for (const flow of ["login", "registration", "recovery", "verification", "settings"]) {
+      expect(o.selfservice.flows[flow]?.ui_url).toBe(`http://localhost:3100/elements/${flow}`);
+    }
+    expect(o.selfservice.flows.error?.ui_url).toBe("http://localhost:3100/error");
+  });
+
+  it("changes nothing else", () => {
+    const plain = kratosOverlay(base);
+    expect({ ...o, selfservice: { ...o.selfservice, flows: {} } }).toEqual({
+      ...plain,
+      selfservice: { ...plain.selfservice, flows: {} },
+    });
+    expect(o.selfservice.flows.logout).toEqual(plain.selfservice.flows.logout);
+  });
+});

@@ -3,8 +3,12 @@ import {
   BFF_PREFIX,
   browserFlowInitPath,
   continuePath,
+  elementsFlowPath,
+  elementsStartPath,
+  flowKindOf,
   flowStartPath,
   loginPath,
+  uiKitPagePath,
   withNotice,
 } from "@/lib/http/paths";
 
@@ -131,5 +135,43 @@ describe("withNotice", () => {
       expect(new URL(out, app).origin).toBe(app);
       expect(new URL(out, app).pathname).toBe(new URL(path, app).pathname);
     }
+  });
+});
+
+describe("UI kit paths (UI_KIT=elements)", () => {
+  it("sends the app's flow pages to their Elements twins only when the kit is elements", () => {
+    for (const kind of ["login", "registration", "recovery", "verification", "settings"]) {
+      expect(uiKitPagePath(`/${kind}`, "elements")).toBe(`/elements/${kind}`);
+      expect(uiKitPagePath(`/${kind}`, "ui")).toBeNull();
+    }
+  });
+
+  it("leaves every other path alone (sub-routes, the error page, the Elements pages themselves)", () => {
+    for (const p of [
+      "/",
+      "/error",
+      "/session",
+      "/settings/sessions/end",
+      "/elements/login",
+      "/login/x",
+      "/loginx",
+    ]) {
+      expect(uiKitPagePath(p, "elements"), p).toBeNull();
+    }
+  });
+
+  it("starts an Elements flow at its own route, with the init parameters", () => {
+    const u = parse(elementsStartPath("login", { aal: "aal2", return_to: RETURN_TO, refresh: undefined }));
+    expect(u.pathname).toBe("/elements/start/login");
+    expect(u.searchParams.get("aal")).toBe("aal2");
+    expect(u.searchParams.get("return_to")).toBe(RETURN_TO);
+    expect(u.searchParams.has("refresh")).toBe(false);
+    expect(elementsFlowPath("settings", "abc-123")).toBe("/elements/settings?flow=abc-123");
+  });
+
+  it("knows the flow kinds and nothing else", () => {
+    expect(flowKindOf("recovery")).toBe("recovery");
+    expect(flowKindOf("logout")).toBeUndefined();
+    expect(flowKindOf("")).toBeUndefined();
   });
 });

@@ -10,7 +10,9 @@ import {
   labelOf,
   methodGroups,
   nodeKey,
+  servedByBff,
   splitIntoForms,
+  withPageScripts,
 } from "@/lib/kratos/nodes";
 import { CATALOGS } from "@/lib/i18n/catalogs";
 import { localizeUi, lookupIn } from "@/lib/i18n/kratosText";
@@ -527,5 +529,52 @@ describe("choiceKey", () => {
     const names = ["totp", "lookup_secret", "webauthn"].map((g) => en(choiceKey(g)!));
     expect(names).toEqual(["your authenticator app", "a backup code", "a security key"]);
     expect(choiceKey("default")).toBeUndefined();
+  });
+});
+
+describe("withPageScripts (Ory Elements renders script nodes as <script>)", () => {
+  const APP = "http://localhost:3000";
+  const kratosScript = (src: string): UiNode => {
+    const node = script("webauthn", "webauthn_script");
+    return { ...node, attributes: { ...node.attributes, src, nonce: "kratos-own-nonce" } } as UiNode;
+  };
+  const viaBff = kratosScript(`${APP}/api/kratos/.well-known/ory/webauthn.js`);
+  const nonceOf = (n: UiNode | undefined) => (n?.attributes as { nonce?: string } | undefined)?.nonce;
+
+  it("gives the BFF's WebAuthn script the request's nonce instead of Kratos's", () => {
+    const [out] = withPageScripts([viaBff], "request-nonce", APP);
+    expect(nonceOf(out)).toBe("request-nonce");
+    expect(nonceOf(viaBff)).toBe("kratos-own-nonce"); // the flow itself is not changed
+  });
+
+  it("keeps every other node as it is, in order", () => {
+    const nodes = [
+      input("default", { name: "csrf_token", type: "hidden" }),
+      viaBff,
+      input("password", { name: "password", type: "password" }),
+    ];
+    const out = withPageScripts(nodes, "n", APP);
+    expect(out.map((n) => n.attributes.node_type)).toEqual(["input", "script", "input"]);
+    expect(out[0]).toBe(nodes[0]);
+    expect(out[2]).toBe(nodes[2]);
+  });
+
+  it("drops a script the BFF's route table does not serve", () => {
+    for (const src of [
+      "http://127.0.0.1:4433/.well-known/ory/webauthn.js", // Kratos directly
+      "https://cdn.example.test/api/kratos/.well-known/ory/webauthn.js", // another origin
+      `${APP}/api/kratos/.well-known/ory/webauthn.js?x=1`,
+      `${APP}/elsewhere/webauthn.js`,
+      "not a url",
+    ]) {
+      expect(withPageScripts([kratosScript(src)], "n", APP), src).toEqual([]);
+    }
+  });
+
+  it("servedByBff: only GET routes of the table on the app's origin", () => {
+    expect(servedByBff(`${APP}/api/kratos/.well-known/ory/webauthn.js`, APP)).toBe(true);
+    expect(servedByBff(`${APP}/api/kratos/sessions/whoami`, APP)).toBe(true);
+    expect(servedByBff(`${APP}/api/kratos/unknown.js`, APP)).toBe(false);
+    expect(servedByBff(`${APP}/api/kratosx/.well-known/ory/webauthn.js`, APP)).toBe(false);
   });
 });

@@ -10,6 +10,11 @@ import {
 const headers = (init: Record<string, string> = {}) => new Headers(init);
 
 describe("matchRoute", () => {
+  it("protects the Ory Elements settings page like /settings", () => {
+    expect(matchRoute("/elements/settings")?.require).toEqual(matchRoute("/settings")?.require);
+    expect(matchRoute("/elements/login")).toBeUndefined();
+  });
+
   it("matches a prefix exactly and on whole segments below it", () => {
     expect(matchRoute("/settings")?.prefix).toBe("/settings");
     expect(matchRoute("/settings/")?.prefix).toBe("/settings");
