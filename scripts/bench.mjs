@@ -381,6 +381,25 @@ async function main() {
       );
     }
     const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
+    // Both UI kits side by side: the same flows on the app's pages and on Ory Elements (/elements).
+    const kitJs = [
+      ...(await pageJs(s.appUrl, [`/login?flow=${loginFlow}`, `/elements/login?flow=${loginFlow}`], cookie)),
+      ...(await pageJs(
+        s.appUrl,
+        ["/registration", "/elements/registration", "/recovery", "/elements/recovery"],
+        "",
+      )),
+    ];
+    const kits = [];
+    for (let i = 0; i < kitJs.length; i += 2) {
+      const [ui, elements] = [kitJs[i], kitJs[i + 1]];
+      kits.push({
+        page: ui.page.split("?")[0],
+        ui_gzip_kb: ui.gzip_kb,
+        elements_gzip_kb: elements.gzip_kb,
+        ratio: fix(elements.gzip_kb / ui.gzip_kb, 1),
+      });
+    }
 
     const data = {
       date: new Date().toISOString(),
@@ -398,12 +417,15 @@ async function main() {
       },
       rows,
       js,
+      kits,
     };
     const before = save("", data);
     console.log("\nPer-request cost (CPU per request from /proc; latency is noisy on a shared machine)");
     printRows(rows, before);
     console.log("\nJavaScript shipped per page (production build)");
     console.table(js);
+    console.log("\nThe two UI kits (UI_KIT): gzipped JavaScript per flow page");
+    console.table(kits);
   } finally {
     await stopAll();
   }
