@@ -4,13 +4,14 @@ import type { UiContainer } from "@ory/client-fetch";
 import type { OryClientConfiguration } from "@ory/elements-react";
 import { headers } from "next/headers";
 import { getConfig } from "@/lib/config";
-import { BFF_PREFIX, ELEMENTS_PREFIX } from "@/lib/http/paths";
+import { BFF_PREFIX, ELEMENTS_PREFIX, servedByBff } from "@/lib/http/paths";
 import { withPageScripts } from "@/lib/kratos/nodes";
 
 /** The flow with its script nodes carrying this request's CSP nonce (proxy.ts) and served by the BFF. */
 export async function withRequestNonce<F extends { ui: UiContainer }>(flow: F): Promise<F> {
   const nonce = (await headers()).get("x-nonce") ?? "";
-  const nodes = withPageScripts(flow.ui.nodes, nonce, getConfig().appUrl.origin);
+  const origin = getConfig().appUrl.origin;
+  const nodes = withPageScripts(flow.ui.nodes, nonce, (src) => servedByBff(src, origin));
   return { ...flow, ui: { ...flow.ui, nodes } };
 }
 

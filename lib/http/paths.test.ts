@@ -8,6 +8,7 @@ import {
   flowKindOf,
   flowStartPath,
   loginPath,
+  servedByBff,
   uiKitPagePath,
   withNotice,
 } from "@/lib/http/paths";
@@ -173,5 +174,15 @@ describe("UI kit paths (UI_KIT=elements)", () => {
     expect(flowKindOf("recovery")).toBe("recovery");
     expect(flowKindOf("logout")).toBeUndefined();
     expect(flowKindOf("")).toBeUndefined();
+  });
+});
+
+describe("servedByBff", () => {
+  const APP = "http://localhost:3000";
+  it("servedByBff: only GET routes of the BFF's table, on the app's origin", () => {
+    expect(servedByBff(`${APP}/api/kratos/.well-known/ory/webauthn.js`, APP)).toBe(true);
+    expect(servedByBff(`${APP}/api/kratos/sessions/whoami`, APP)).toBe(true);
+    expect(servedByBff(`${APP}/api/kratos/unknown.js`, APP)).toBe(false);
+    expect(servedByBff(`${APP}/api/kratosx/.well-known/ory/webauthn.js`, APP)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import type { NoticeId } from "@/lib/http/notices";
 import type { FlowKind } from "@/lib/kratos/flows";
 import type { UiKit } from "@/lib/config";
+import { matchBffRoute } from "@/lib/policy/bffRoutes";
 
 export const BFF_PREFIX = "/api/kratos";
 /** The language switcher's route: sets the locale cookie, then goes back. */
@@ -87,4 +88,21 @@ export const START_FAILED = "start_failed";
 /** An Elements flow page showing flow `id`. */
 export function elementsFlowPath(kind: FlowKind, id: string): string {
   return `${ELEMENTS_PREFIX}/${kind}${query({ flow: id })}`;
+}
+
+/** True when `src` is a GET route of the BFF's table (lib/policy/bffRoutes.ts) on the app's origin. */
+export function servedByBff(src: string, appOrigin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(src);
+  } catch {
+    return false;
+  }
+  const prefix = `${BFF_PREFIX}/`;
+  return (
+    url.origin === appOrigin &&
+    url.search === "" &&
+    url.pathname.startsWith(prefix) &&
+    matchBffRoute(url.pathname.slice(prefix.length), "GET").type === "route"
+  );
 }

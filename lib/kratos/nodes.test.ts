@@ -10,11 +10,11 @@ import {
   labelOf,
   methodGroups,
   nodeKey,
-  servedByBff,
   splitIntoForms,
   withPageScripts,
 } from "@/lib/kratos/nodes";
 import { CATALOGS } from "@/lib/i18n/catalogs";
+import { servedByBff } from "@/lib/http/paths";
 import { localizeUi, lookupIn } from "@/lib/i18n/kratosText";
 
 // Fixtures shaped like Kratos v1.3.1 `ui.nodes` JSON (see Kratos's own snapshots).
@@ -539,10 +539,11 @@ describe("withPageScripts (Ory Elements renders script nodes as <script>)", () =
     return { ...node, attributes: { ...node.attributes, src, nonce: "kratos-own-nonce" } } as UiNode;
   };
   const viaBff = kratosScript(`${APP}/api/kratos/.well-known/ory/webauthn.js`);
+  const bffOnly = (src: string) => servedByBff(src, APP);
   const nonceOf = (n: UiNode | undefined) => (n?.attributes as { nonce?: string } | undefined)?.nonce;
 
   it("gives the BFF's WebAuthn script the request's nonce instead of Kratos's", () => {
-    const [out] = withPageScripts([viaBff], "request-nonce", APP);
+    const [out] = withPageScripts([viaBff], "request-nonce", bffOnly);
     expect(nonceOf(out)).toBe("request-nonce");
     expect(nonceOf(viaBff)).toBe("kratos-own-nonce"); // the flow itself is not changed
   });
@@ -553,7 +554,7 @@ describe("withPageScripts (Ory Elements renders script nodes as <script>)", () =
       viaBff,
       input("password", { name: "password", type: "password" }),
     ];
-    const out = withPageScripts(nodes, "n", APP);
+    const out = withPageScripts(nodes, "n", bffOnly);
     expect(out.map((n) => n.attributes.node_type)).toEqual(["input", "script", "input"]);
     expect(out[0]).toBe(nodes[0]);
     expect(out[2]).toBe(nodes[2]);
@@ -567,14 +568,7 @@ describe("withPageScripts (Ory Elements renders script nodes as <script>)", () =
       `${APP}/elsewhere/webauthn.js`,
       "not a url",
     ]) {
-      expect(withPageScripts([kratosScript(src)], "n", APP), src).toEqual([]);
+      expect(withPageScripts([kratosScript(src)], "n", bffOnly), src).toEqual([]);
     }
-  });
-
-  it("servedByBff: only GET routes of the table on the app's origin", () => {
-    expect(servedByBff(`${APP}/api/kratos/.well-known/ory/webauthn.js`, APP)).toBe(true);
-    expect(servedByBff(`${APP}/api/kratos/sessions/whoami`, APP)).toBe(true);
-    expect(servedByBff(`${APP}/api/kratos/unknown.js`, APP)).toBe(false);
-    expect(servedByBff(`${APP}/api/kratosx/.well-known/ory/webauthn.js`, APP)).toBe(false);
   });
 });

@@ -10,8 +10,6 @@ import {
   type FactorPolicy,
 } from "@/lib/policy/factors";
 import { METHODS, methodByGroup } from "@/lib/policy/methods";
-import { matchBffRoute } from "@/lib/policy/bffRoutes";
-import { BFF_PREFIX } from "@/lib/http/paths";
 
 export type InputNode = UiNode & { attributes: UiNodeInputAttributes & { node_type: "input" } };
 
@@ -146,33 +144,20 @@ export function isRemoveButton(inputName: string): boolean {
   return METHODS.some((m) => m.removeButtons.includes(inputName));
 }
 
-/** True when `src` is a GET route of the BFF's table (lib/policy/bffRoutes.ts) on the app's origin. */
-export function servedByBff(src: string, appOrigin: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(src);
-  } catch {
-    return false;
-  }
-  const prefix = `${BFF_PREFIX}/`;
-  return (
-    url.origin === appOrigin &&
-    url.search === "" &&
-    url.pathname.startsWith(prefix) &&
-    matchBffRoute(url.pathname.slice(prefix.length), "GET").type === "route"
-  );
-}
-
 /**
  * Kratos's script nodes (the WebAuthn script) made fit for a page that renders them as
  * `<script>` elements under the app's nonce CSP: Kratos gives each a nonce of its own, which
- * the page's CSP does not list, so each gets the request's nonce instead; a script that is not
- * served by the BFF on the app's origin is dropped rather than allowed.
+ * the page's CSP does not list, so each gets the request's nonce instead; a script whose `src`
+ * the page may not load (`allowedSrc`: served by the BFF, lib/http/paths.ts) is dropped.
  */
-export function withPageScripts(nodes: readonly UiNode[], nonce: string, appOrigin: string): UiNode[] {
+export function withPageScripts(
+  nodes: readonly UiNode[],
+  nonce: string,
+  allowedSrc: (src: string) => boolean,
+): UiNode[] {
   return nodes.flatMap((n) => {
     if (n.attributes.node_type !== "script") return [n];
-    if (!servedByBff(n.attributes.src, appOrigin)) return [];
+    if (!allowedSrc(n.attributes.src)) return [];
     return [{ ...n, attributes: { ...n.attributes, nonce } }];
   });
 }
