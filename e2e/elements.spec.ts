@@ -2,7 +2,7 @@
 // directly: the kit's forms work through the BFF, the factor policy holds there exactly as on
 // the app's own pages, passkeys run under the nonce CSP, and axe finds nothing serious.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response } from "@playwright/test";
 import { pagesOf } from "./pages";
 import { SUBJECTS, waitForCode } from "./support/mail";
 import { signOut } from "./support/session";
@@ -17,6 +17,22 @@ function cspViolations(page: Page): string[] {
     if (m.text().includes("Content Security Policy")) seen.push(m.text());
   });
   return seen;
+}
+
+/** A string only the kit's bundle contains (its test ids), to tell its JavaScript apart. */
+const KIT_MARK = "ory/form/node/input";
+
+/** The bodies of the scripts a page loads while `open` runs. */
+async function scriptsLoadedBy(page: Page, open: () => Promise<void>): Promise<string[]> {
+  const bodies: Promise<string>[] = [];
+  const collect = (r: Response) => {
+    if (r.request().resourceType() === "script") bodies.push(r.text());
+  };
+  page.on("response", collect);
+  await open();
+  await page.waitForLoadState("networkidle");
+  page.off("response", collect);
+  return Promise.all(bodies);
 }
 
 /** Serious or critical WCAG 2.1 A/AA violations, light and dark (as e2e/a11y.spec.ts checks the app's pages). */
@@ -151,5 +167,14 @@ test.describe("Ory Elements pages", { tag: "@elements" }, () => {
     await elements.expectReady();
     found.push(...(await seriousViolations(page)).map((v) => `settings ${v}`));
     expect(found).toEqual([]);
+  });
+
+  test("the kit's JavaScript loads on the Elements pages only", async ({ page }) => {
+    const { login, elements } = pagesOf(page);
+    const appLogin = await scriptsLoadedBy(page, () => login.open());
+    expect(appLogin.length).toBeGreaterThan(0);
+    expect(appLogin.filter((js) => js.includes(KIT_MARK))).toHaveLength(0);
+    const kitLogin = await scriptsLoadedBy(page, () => elements.open("login"));
+    expect(kitLogin.some((js) => js.includes(KIT_MARK))).toBe(true);
   });
 });

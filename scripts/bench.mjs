@@ -173,6 +173,17 @@ async function pageJs(appUrl, pages, cookie) {
   return out;
 }
 
+/** A signed-out browser's new flow (through the BFF) and its CSRF cookie, which reading the flow needs. */
+async function signedOutFlow(appUrl, kind) {
+  const res = await fetch(`${appUrl}/api/kratos/self-service/${kind}/browser`, { redirect: "manual" });
+  const flow = new URL(res.headers.get("location"), appUrl).searchParams.get("flow");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { flow, cookie };
+}
+
 // ---- printing and saving ---------------------------------------------------------------------
 
 const fix = (v, d = 2) => (Number.isFinite(v) ? +v.toFixed(d) : null);
@@ -382,14 +393,21 @@ async function main() {
     }
     const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
     // Both UI kits side by side: the same flows on the app's pages and on Ory Elements (/elements).
-    const kitJs = [
-      ...(await pageJs(s.appUrl, [`/login?flow=${loginFlow}`, `/elements/login?flow=${loginFlow}`], cookie)),
-      ...(await pageJs(
-        s.appUrl,
-        ["/registration", "/elements/registration", "/recovery", "/elements/recovery"],
-        "",
-      )),
-    ];
+    const kitJs = await pageJs(
+      s.appUrl,
+      [`/login?flow=${loginFlow}`, `/elements/login?flow=${loginFlow}`],
+      cookie,
+    );
+    for (const kind of ["registration", "recovery"]) {
+      const f = await signedOutFlow(s.appUrl, kind);
+      kitJs.push(
+        ...(await pageJs(
+          s.appUrl,
+          [`/${kind}?flow=${f.flow}`, `/elements/${kind}?flow=${f.flow}`],
+          f.cookie,
+        )),
+      );
+    }
     const kits = [];
     for (let i = 0; i < kitJs.length; i += 2) {
       const [ui, elements] = [kitJs[i], kitJs[i + 1]];
