@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DeadEnd } from "@/components/DeadEnd";
 import { LoadErrorView } from "@/components/ErrorView";
 import { ElementsScreen } from "@/components/elements/ElementsScreen";
 import { startFailure } from "@/components/elements/startFailure";
-import { Notice } from "@/components/ui/Notice";
+import { InboxCodeHidden } from "@/components/InboxCodeHidden";
 import { getConfig } from "@/lib/config";
 import { withRequestNonce } from "@/lib/http/elementsFlow";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { loginView } from "@/lib/http/loginView";
 import { continuePath, elementsFlowPath } from "@/lib/http/paths";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { choiceKey } from "@/lib/kratos/nodes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -36,25 +35,12 @@ export default async function ElementsLoginPage({ searchParams }: { searchParams
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/login" />;
 
   const view = await loginView(loaded.flow, elementsFlowPath("login", loaded.flow.id));
-  if (view.deadEnd) return <DeadEnd supportContact={getConfig().supportContact} />;
+  if (view.deadEnd) return <DeadEnd supportContact={getConfig().supportContact} provider={view.provider} />;
   const flow = await withRequestNonce({ ...loaded.flow, ui: view.ui });
-  const [t, all, format] = await Promise.all([getTranslations("login"), getTranslations(), getFormatter()]);
-  const choices = view.remainingGroups.map((g) => {
-    const key = choiceKey(g);
-    return key && all.has(key) ? all(key) : g;
-  });
   return (
     <ElementsScreen
       notice={param(sp, "notice")}
-      alerts={
-        view.removedGroups.includes("code") ? (
-          <Notice kind="info">
-            <span data-testid="inbox-code-hidden">
-              {t("inboxCodeHidden", { choices: format.list(choices, { type: "disjunction" }) })}
-            </span>
-          </Notice>
-        ) : null
-      }
+      alerts={<InboxCodeHidden view={view} />}
       flow={{ kind: "login", flow }}
     />
   );
