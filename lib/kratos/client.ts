@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { KratosUnavailableError, KratosResponseError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { kratosUrl } from "@/lib/kratos/urls";
+import { kratosRequest } from "@/lib/kratos/transport";
 import { linkedOidcProviders, usableCredentialTypes } from "@/lib/kratos/credentials";
 
 export interface Credentials {
@@ -17,16 +18,22 @@ export interface Credentials {
 // gets more time than a read before the app gives up and answers 503.
 const SUBMISSION_TIMEOUT_FACTOR = 3;
 
-async function call(url: URL, init: RequestInit = {}): Promise<Response> {
+interface CallInit {
+  method?: string;
+  headers?: Headers | Record<string, string>;
+  body?: string;
+}
+
+async function call(url: URL, init: CallInit = {}): Promise<Response> {
   const method = (init.method ?? "GET").toUpperCase();
   const base = getConfig().kratosTimeoutMs;
-  const kratosTimeoutMs = method === "GET" || method === "HEAD" ? base : base * SUBMISSION_TIMEOUT_FACTOR;
+  const timeoutMs = method === "GET" || method === "HEAD" ? base : base * SUBMISSION_TIMEOUT_FACTOR;
   try {
-    return await fetch(url, {
-      ...init,
-      redirect: "manual",
-      cache: "no-store",
-      signal: AbortSignal.timeout(kratosTimeoutMs),
+    return await kratosRequest(url, {
+      method,
+      headers: new Headers(init.headers),
+      body: init.body,
+      timeoutMs,
     });
   } catch (err) {
     throw new KratosUnavailableError(err);
@@ -34,7 +41,7 @@ async function call(url: URL, init: RequestInit = {}): Promise<Response> {
 }
 
 /** Forwards a request to Kratos public as it is (the BFF's upstream call). */
-export function forwardToPublic(path: string, search: string, init: RequestInit): Promise<Response> {
+export function forwardToPublic(path: string, search: string, init: CallInit): Promise<Response> {
   return call(kratosUrl(getConfig().kratosPublicUrl, path, search), init);
 }
 
