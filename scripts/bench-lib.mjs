@@ -1,9 +1,11 @@
-// Helpers of the bench (scripts/bench.mjs): server CPU from /proc, accounts, saved results.
-import { spawnSync } from "node:child_process";
+// Helpers of the bench (scripts/bench.mjs, scripts/bench-cluster.mjs): one measured run, server
+// CPU from /proc, accounts, saved results.
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { root } from "./stack.mjs";
 
 const RESULTS_DIR = path.join(root, "bench", "results");
@@ -39,6 +41,75 @@ export function treeCpuMs(rootPid) {
     for (const [child, st] of stats) if (st.ppid === pid) queue.push(child);
   }
   return (total * 1000) / CLK_TCK;
+}
+
+/** CPU milliseconds used so far by these processes themselves (no descendants); `missing` for a gone one. */
+export function pidsCpuMs(pids, { missing = 0 } = {}) {
+  let total = 0;
+  for (const pid of pids) {
+    const st = procStat(pid);
+    total += st ? (st.ticks * 1000) / CLK_TCK : missing;
+  }
+  return total;
+}
+
+/** Resident memory of a process in MB (VmRSS), or NaN when it is gone. */
+export function rssMb(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+// ---- one measured run ------------------------------------------------------------------------
+
+/**
+ * Runs scripts/bench-load.mjs with `spec` in its own process and reads the servers' CPU around
+ * the measured part. `servers` maps a name ("app", "kratos", …) to a root pid (its process tree
+ * is counted) or to a function returning CPU ms so far. The load generator's own CPU comes back
+ * as `driver_cpu_ms`: with it, the row says how much of the machine the run kept busy.
+ */
+export function measure(name, spec, servers) {
+  const samplers = Object.entries({ ...servers }).map(([k, v]) => [
+    k,
+    typeof v === "function" ? v : () => treeCpuMs(v),
+  ]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "scripts", "bench-load.mjs"), JSON.stringify(spec)],
+      {
+        cwd: root,
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
+    const sample = () =>
+      Object.fromEntries([...samplers.map(([k, f]) => [k, f()]), ["driver", treeCpuMs(child.pid)]]);
+    let before;
+    let result;
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (line === "warm") {
+        before = sample();
+        child.stdin.write("go\n");
+      } else if (line.startsWith("{")) {
+        const after = sample();
+        const r = JSON.parse(line);
+        const cpu = Object.fromEntries(
+          Object.keys(after).map((k) => [
+            `${k}_cpu_ms`,
+            r.completed ? (after[k] - before[k]) / r.completed : NaN,
+          ]),
+        );
+        result = { name, ...r, ...cpu };
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      result ? resolve(result) : reject(new Error(`bench-load for "${name}" exited with ${code}`)),
+    );
+  });
 }
 
 // ---- accounts, machine, results ------------------------------------------------------------

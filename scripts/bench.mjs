@@ -9,13 +9,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
 import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.mjs";
-import { machine, makeAccounts, nextVersion, save, treeCpuMs } from "./bench-lib.mjs";
+import { machine, makeAccounts, measure, nextVersion, save } from "./bench-lib.mjs";
+import { clusterLoad, printCluster } from "./bench-cluster.mjs";
 
 const DIST_DIR = ".next-bench";
 const FLOOR_DIR = path.join(root, ".cache", "bench-floor");
@@ -23,47 +23,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const SIGNIN_CONNECTIONS = Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 4);
+const PRODUCTION_BCRYPT_COST = 12;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-
-// ---- server CPU from /proc -----------------------------------------------------------------
-
-// ---- one row: a load run in its own process, the servers' CPU around it ---------------------
-
-/** Runs bench-load.mjs with `spec`; `servers` maps a name ("app", "kratos") to a root pid. */
-function measure(name, spec, servers) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "scripts", "bench-load.mjs"), JSON.stringify(spec)],
-      {
-        cwd: root,
-        stdio: ["pipe", "pipe", "inherit"],
-      },
-    );
-    let before;
-    let result;
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      if (line === "warm") {
-        before = Object.fromEntries(Object.entries(servers).map(([k, pid]) => [k, treeCpuMs(pid)]));
-        child.stdin.write("go\n");
-      } else if (line.startsWith("{")) {
-        const after = Object.fromEntries(Object.entries(servers).map(([k, pid]) => [k, treeCpuMs(pid)]));
-        const r = JSON.parse(line);
-        const cpu = Object.fromEntries(
-          Object.keys(servers).map((k) => [
-            `${k}_cpu_ms`,
-            r.completed ? (after[k] - before[k]) / r.completed : NaN,
-          ]),
-        );
-        result = { name, ...r, ...cpu };
-      }
-    });
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      result ? resolve(result) : reject(new Error(`bench-load for "${name}" exited with ${code}`)),
-    );
-  });
-}
 
 // ---- the floor: a bare Next app with one route handler, same Next version --------------------
 
@@ -192,13 +153,17 @@ function printRows(rows, before) {
   const floor = rows.find((r) => r.id === "floor");
   const direct = rows.find((r) => r.id === "kratos_whoami");
   const matched = rows.find((r) => r.id === "kratos_whoami_matched");
+  const floorMatched = rows.find((r) => r.id === "floor_matched");
   const signinDirect = rows.find((r) => r.id === "signin_kratos");
+  const signinDirect12 = rows.find((r) => r.id === "signin_kratos_12");
   // What each row's Kratos CPU is compared with: the same work sent straight to Kratos.
   const directOf = {
     kratos_whoami_matched: direct,
     bff_whoami: matched,
     signin_kratos: signinDirect,
     signin_app: signinDirect,
+    signin_kratos_12: signinDirect12,
+    signin_app_12: signinDirect12,
   };
   const prev = new Map((before?.rows ?? []).map((r) => [r.id, r]));
   console.table(
@@ -214,6 +179,7 @@ function printRows(rows, before) {
         errors: r.errors,
         "app CPU ms/req": fix(r.app_cpu_ms),
         "× floor": isSignin || r.app_cpu_ms === undefined ? "" : fix(r.app_cpu_ms / floor.app_cpu_ms),
+        "× floor, same rate": r.id === "bff_whoami" ? fix(r.app_cpu_ms / floorMatched.app_cpu_ms) : "",
         "Kratos CPU ms/req": fix(r.kratos_cpu_ms),
         "× direct": !directOf[r.id]
           ? ""
@@ -224,7 +190,8 @@ function printRows(rows, before) {
     }),
   );
   console.log(
-    "× floor: app CPU per request over the bare Next route handler's. × direct: proxied whoami's Kratos CPU\n" +
+    "× floor: app CPU per request over the bare Next route handler's (same rate: over the floor driven at\n" +
+      "the proxied row's rate; CPU per request rises as the rate falls). × direct: proxied whoami's Kratos CPU\n" +
       "over Kratos direct's at the same rate (that row's own: over direct at full speed); sign-ins: app + Kratos\n" +
       "CPU per sign-in over the direct sign-in's.\n" +
       '"before": the run before this one (bench/results/previous.json).',
@@ -233,16 +200,11 @@ function printRows(rows, before) {
 
 // ---- the run ---------------------------------------------------------------------------------
 
-async function main() {
-  ensureNodeModules(root);
-  await ensureKratos();
+/** The per-request rows and JS per page, on the bench stack (Kratos hashing at cost 4). */
+async function requestRows() {
   const s = stackSettings("bench");
   const noCachePort = Number(process.env.BENCH_NOCACHE_PORT ?? s.ports.app + 1);
   const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? s.ports.app + 2);
-  await buildFloor();
-  console.log("[bench] building the app…");
-  if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: s.appUrl })) !== 0)
-    process.exit(1);
 
   // The session-check cookie the cached row sends was sealed once, before the run: it must not
   // expire during it (a browser would get a fresh one every 30 s, at no measurable cost).
@@ -332,6 +294,16 @@ async function main() {
         http(`${s.appUrl}/api/kratos/sessions/whoami`, { cookie }),
         { app, kratos },
       ],
+      // Node spends more CPU per request at a low rate too: the floor again at the proxied rate.
+      [
+        "floor_matched",
+        "floor at the proxied row's rate",
+        (rows) => ({
+          ...http(`${floorUrl}/api/ping`),
+          rate: Math.max(1, Math.round(rows.find((r) => r.id === "bff_whoami").rps)),
+        }),
+        { app: floor.pid },
+      ],
       // Go spends more CPU per request at a low rate than at a high one (fewer requests share
       // each wake-up of its scheduler and poller): compare the proxied row at its own rate.
       [
@@ -383,13 +355,7 @@ async function main() {
     for (const [id, name, spec, servers] of plan) {
       const r = await measure(name, typeof spec === "function" ? spec(rows) : spec, servers);
       rows.push({ id, ...r });
-      console.log(
-        `[bench] ${name}: ${fix(r.rps, 0)}/s, p50 ${fix(r.p50_ms, 1)} ms, ` +
-          Object.keys(servers)
-            .map((k) => `${k} ${fix(r[`${k}_cpu_ms`])} ms CPU/req`)
-            .join(", ") +
-          (r.errors ? `, ${r.errors} errors${r.first_error ? ` (${r.first_error})` : ""}` : ""),
-      );
+      logRow(r, Object.keys(servers));
     }
     const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
     // Both UI kits side by side: the same flows on the app's pages and on Ory Elements (/elements).
@@ -419,34 +385,113 @@ async function main() {
       });
     }
 
-    const data = {
-      date: new Date().toISOString(),
-      commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], {
-        cwd: root,
-        encoding: "utf8",
-      }).stdout.trim(),
-      machine: machine(),
-      settings: {
-        duration_s: DURATION,
-        warmup_s: WARMUP,
-        connections: CONNECTIONS,
-        signin_users: SIGNIN_CONNECTIONS,
-        bcrypt_cost: 4,
-      },
-      rows,
-      js,
-      kits,
-    };
-    const before = save("", data);
-    console.log("\nPer-request cost (CPU per request from /proc; latency is noisy on a shared machine)");
-    printRows(rows, before);
-    console.log("\nJavaScript shipped per page (production build)");
-    console.table(js);
-    console.log("\nThe two UI kits (UI_KIT): gzipped JavaScript per flow page");
-    console.table(kits);
+    return { rows, js, kits };
   } finally {
     await stopAll();
   }
+}
+
+/**
+ * The sign-in rows again with Kratos hashing at its production cost (12), on a fresh bench
+ * stack: there the hash, not the app's round trips, decides what a sign-in costs.
+ */
+async function signinRowsAtProductionCost() {
+  const s = stackSettings("bench");
+  const stack = await startStack("bench", {
+    app: "start",
+    fresh: true,
+    bcryptCost: PRODUCTION_BCRYPT_COST,
+    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR },
+  });
+  try {
+    // Every hash costs about a quarter of a second of one core: few accounts, each used at most
+    // the app's 10 sign-ins per account per 5 minutes.
+    const users = await makeAccounts(s.kratosAdminUrl, 24);
+    const servers = { app: stack.processes.app.pid, kratos: stack.processes.kratos.pid };
+    const spec = (target, base) => ({
+      kind: "signin",
+      target,
+      base,
+      users,
+      connections: SIGNIN_CONNECTIONS,
+      warmupSec: WARMUP,
+      durationSec: DURATION,
+    });
+    const rows = [];
+    for (const [id, name, target, base] of [
+      ["signin_kratos_12", "sign-in straight at Kratos, bcrypt 12", "kratos", s.kratosPublicUrl],
+      ["signin_app_12", "sign-in through the app, bcrypt 12", "app", s.appUrl],
+    ]) {
+      const r = await measure(
+        name,
+        spec(target, base),
+        target === "kratos" ? { kratos: servers.kratos } : servers,
+      );
+      rows.push({ id, bcrypt_cost: PRODUCTION_BCRYPT_COST, ...r });
+      logRow(r, target === "kratos" ? ["kratos"] : ["app", "kratos"]);
+    }
+    return rows;
+  } finally {
+    await stack.stop();
+  }
+}
+
+function logRow(r, servers) {
+  console.log(
+    `[bench] ${r.name}: ${fix(r.rps, 0)}/s, p50 ${fix(r.p50_ms, 1)} ms, ` +
+      servers.map((k) => `${k} ${fix(r[`${k}_cpu_ms`])} ms CPU/req`).join(", ") +
+      (r.errors ? `, ${r.errors} errors${r.first_error ? ` (${r.first_error})` : ""}` : ""),
+  );
+}
+
+async function main() {
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  if (only && only !== "requests" && only !== "cluster") {
+    console.error("usage: npm run bench [-- --only=requests | --only=cluster]");
+    process.exit(2);
+  }
+  ensureNodeModules(root);
+  await ensureKratos();
+  const started = Date.now();
+  const data = {
+    date: new Date().toISOString(),
+    commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).stdout.trim(),
+    machine: machine(),
+    settings: {
+      duration_s: DURATION,
+      warmup_s: WARMUP,
+      connections: CONNECTIONS,
+      signin_users: SIGNIN_CONNECTIONS,
+      bcrypt_cost: 4,
+    },
+  };
+  if (only !== "cluster") {
+    await buildFloor();
+    console.log("[bench] building the app…");
+    const appUrl = stackSettings("bench").appUrl;
+    if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: appUrl })) !== 0)
+      process.exit(1);
+    const { rows, js, kits } = await requestRows();
+    rows.push(...(await signinRowsAtProductionCost()));
+    Object.assign(data, { rows, js, kits });
+  }
+  if (only !== "requests") data.cluster = await clusterLoad({ log: console.log });
+  data.runtime_s = Math.round((Date.now() - started) / 1000);
+
+  const before = save("", data);
+  if (data.rows) {
+    console.log("\nPer-request cost (CPU per request from /proc; latency is noisy on a shared machine)");
+    printRows(data.rows, before);
+    console.log("\nJavaScript shipped per page (production build)");
+    console.table(data.js);
+    console.log("\nThe two UI kits (UI_KIT): gzipped JavaScript per flow page");
+    console.table(data.kits);
+  }
+  if (data.cluster) {
+    console.log("\nUnder load: N users each signing in with a password, then loading a protected page");
+    printCluster(data.cluster);
+  }
+  console.log(`\n[bench] done in ${Math.round(data.runtime_s / 60)} min`);
 }
 
 await main();

@@ -95,7 +95,7 @@ function clusterTools() {
 }
 
 /** PostgreSQL for the throwaway database: the PG* variables, else 127.0.0.1:5432 as postgres. */
-function pgArgs() {
+export function pgArgs() {
   return [
     "-h",
     process.env.PGHOST || "127.0.0.1",
@@ -260,9 +260,11 @@ function loadSecrets(dataDir) {
  * Starts the cluster from an existing standalone build (see buildStandalone).
  * Options: instances (1 or 2 app instances behind nginx, default 2), bcryptCost (Kratos's
  * password hashing; default Kratos's 12), extraAppEnv, log.
- * Returns { settings, env, instances, stop }: `env` is what a test runner needs (BASE_URL,
+ * Returns { settings, env, instances, pids, database, ca, stop }: `env` is what a test runner needs (BASE_URL,
  * MAIL_API_URL, MAIL_CATCHER, CLUSTER_CONTROL_URL, CLUSTER_INSTANCE_URLS, TLS_CERT_SPKI, NODE_EXTRA_CA_CERTS);
- * `instances` are the app instances ({ url, pid() }).
+ * `instances` are the app instances ({ url, pid() }); `pids()` gives Kratos's, nginx's and Redis's
+ * (for the bench's CPU figures); `database` is the throwaway PostgreSQL database (unset with
+ * DATABASE_URL); `ca` is the run's certificate.
  */
 export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}, log = console.log } = {}) {
   const s = clusterSettings();
@@ -295,8 +297,10 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
   try {
     // Kratos's database: DATABASE_URL, or a fresh database on the local server, dropped at stop.
     let dsn = process.env.DATABASE_URL;
+    let database;
     if (!dsn) {
       const db = `kratos_cluster_${Date.now()}_${process.pid}`;
+      database = db;
       try {
         runSync(tools.createdb, [...pgArgs(), db], "createdb");
       } catch (err) {
@@ -479,6 +483,9 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       settings: s,
       env,
       instances: apps.map((a, i) => ({ url: `http://127.0.0.1:${appPorts[i]}`, pid: () => a.child?.pid })),
+      pids: () => ({ kratos: kratos.child?.pid, nginx: nginx.child?.pid, redis: redis?.child?.pid }),
+      database,
+      ca,
       stop,
     };
   } catch (err) {
