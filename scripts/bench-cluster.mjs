@@ -10,7 +10,7 @@ import os from "node:os";
 import { buildStandalone, clusterSettings, pgArgs, startCluster } from "./cluster.mjs";
 import { makeAccounts, measure, pidsCpuMs, rssMb, treeCpuMs } from "./bench-lib.mjs";
 
-// Eight users on two cores: each sign-in waits about a quarter of a second for one core's bcrypt
+// Eight users on two cores: each sign-in waits about a third of a second for one core's bcrypt
 // hash, so four users per core keep both cores busy with a queue in front of them (the table's
 // "busy" column shows it), without a wait so long that it is only queueing that gets measured.
 const USERS = Number(process.env.BENCH_CLUSTER_USERS ?? 8);
@@ -68,6 +68,8 @@ async function runOn(cluster, id, name, spec, { withApp }) {
     .filter(([k]) => k.endsWith("_cpu_ms"))
     .reduce((sum, [, v]) => sum + (Number.isFinite(v) ? v : 0), 0);
   row.busy_pct = (100 * cpuMs * r.completed) / (r.seconds * 1000 * os.availableParallelism());
+  // On a shared machine the neighbours' load explains a "busy" well below 100.
+  row.loadavg_1m = os.loadavg()[0];
   console.log(
     `[bench] ${name}: ${row.rps.toFixed(1)} sign-ins/s, p50 ${Math.round(row.p50_ms)} ms, ` +
       `p95 ${Math.round(row.p95_ms)} ms, ${row.errors} errors${row.first_error ? ` (${row.first_error})` : ""}, ` +
@@ -147,11 +149,13 @@ export function printCluster({ settings, rows }) {
       "Redis ms": fix(r.redis_cpu_ms, 1),
       "driver ms": fix(r.driver_cpu_ms),
       "busy %": fix(r.busy_pct),
+      "load avg": fix(r.loadavg_1m, 1),
     })),
   );
   console.log(
     `CPU ms per sign-in (flow, password, whoami, then ${PROTECTED_PAGE} through the app) from /proc; ` +
       `bcrypt cost ${settings.bcrypt_cost}, ${settings.duration_s} s per row after ${settings.warmup_s} s of warm-up.\n` +
-      "\"busy %\": the servers' and the driver's CPU over the cores available (saturated near 100).",
+      '"busy %": the servers\' and the driver\'s CPU over the cores available (saturated near 100); "load avg":\n' +
+      "the machine's 1-minute load average after the row (other work on the machine leaves the bench less).",
   );
 }

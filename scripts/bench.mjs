@@ -16,6 +16,7 @@ import { ensureKratos } from "./kratos-build.mjs";
 import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.mjs";
 import { machine, makeAccounts, measure, nextVersion, save } from "./bench-lib.mjs";
 import { clusterLoad, printCluster } from "./bench-cluster.mjs";
+import { markdownReport } from "./bench-report.mjs";
 
 const DIST_DIR = ".next-bench";
 const FLOOR_DIR = path.join(root, ".cache", "bench-floor");
@@ -191,7 +192,7 @@ function printRows(rows, before) {
   );
   console.log(
     "× floor: app CPU per request over the bare Next route handler's (same rate: over the floor driven at\n" +
-      "the proxied row's rate; CPU per request rises as the rate falls). × direct: proxied whoami's Kratos CPU\n" +
+      "the proxied row's rate, so both are compared under the same load). × direct: proxied whoami's Kratos CPU\n" +
       "over Kratos direct's at the same rate (that row's own: over direct at full speed); sign-ins: app + Kratos\n" +
       "CPU per sign-in over the direct sign-in's.\n" +
       '"before": the run before this one (bench/results/previous.json).',
@@ -294,7 +295,7 @@ async function requestRows() {
         http(`${s.appUrl}/api/kratos/sessions/whoami`, { cookie }),
         { app, kratos },
       ],
-      // Node spends more CPU per request at a low rate too: the floor again at the proxied rate.
+      // CPU per request depends on the rate (and on what else runs): the floor again at the proxied rate.
       [
         "floor_matched",
         "floor at the proxied row's rate",
@@ -479,6 +480,9 @@ async function main() {
   data.runtime_s = Math.round((Date.now() - started) / 1000);
 
   const before = save("", data);
+  const report = path.join(root, "bench", "results", "latest.md");
+  writeFileSync(report, markdownReport(data));
+  console.log(`[bench] the README's tables: ${path.relative(root, report)}`);
   if (data.rows) {
     console.log("\nPer-request cost (CPU per request from /proc; latency is noisy on a shared machine)");
     printRows(data.rows, before);

@@ -155,8 +155,11 @@ export function run(cmd, args, { cwd = root, env, logFile, inherit = false }) {
     stdio: inherit ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
   if (out) {
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
+    // Both streams go to one file: it is closed when the process is gone, not when the first
+    // of them ends (a line on stderr after stdout closed would be a write after end).
+    child.stdout?.pipe(out, { end: false });
+    child.stderr?.pipe(out, { end: false });
+    child.on("close", () => out.end());
   }
   return child;
 }
