@@ -109,7 +109,7 @@ async function settingsGuard({ req }: CheckContext): Promise<Response | null> {
   const token = sessionTokenOf(req.headers);
   const session = await whoami(token ? { sessionToken: token } : { cookie: req.headers.get("cookie") });
   if (!session) return null; // Kratos answers "sign in first" itself.
-  const decision = decideAccess("highest_available", await factsOf(session));
+  const decision = decideAccess("highest_available", await factsOf(session), getConfig().factorPolicy);
   if (decision.type !== "step_up") return null;
   const settings = new URL("/settings", getConfig().appUrl).href;
   return refuse(req, {

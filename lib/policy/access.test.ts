@@ -13,48 +13,53 @@ function session(amr: AmrEntry[], credentialTypes: string[], kratosAal = "aal1")
   return { kratosAal, amr, credentialTypes };
 }
 
+// The default policy unless a test passes its own.
+const decide = (
+  requirement: Parameters<typeof decideAccess>[0],
+  facts: SessionFacts | null,
+  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+) => decideAccess(requirement, facts, policy);
+
 describe("decideAccess", () => {
   it("sends a request without a session to sign in, whatever the requirement", () => {
-    expect(decideAccess("aal1", null)).toEqual({ type: "sign_in" });
-    expect(decideAccess("highest_available", null)).toEqual({ type: "sign_in" });
+    expect(decide("aal1", null)).toEqual({ type: "sign_in" });
+    expect(decide("highest_available", null)).toEqual({ type: "sign_in" });
   });
 
   it("allows any session where aal1 is required", () => {
-    expect(decideAccess("aal1", session([password], ["password"]))).toEqual({ type: "allow" });
-    expect(decideAccess("aal1", session([codeRecovery], ["password", "totp"]))).toEqual({ type: "allow" });
-    expect(decideAccess("aal1", session([], []))).toEqual({ type: "allow" });
+    expect(decide("aal1", session([password], ["password"]))).toEqual({ type: "allow" });
+    expect(decide("aal1", session([codeRecovery], ["password", "totp"]))).toEqual({ type: "allow" });
+    expect(decide("aal1", session([], []))).toEqual({ type: "allow" });
   });
 
   describe("highest_available", () => {
     it("allows password + TOTP", () => {
-      expect(
-        decideAccess("highest_available", session([password, totp], ["password", "totp"], "aal2")),
-      ).toEqual({
+      expect(decide("highest_available", session([password, totp], ["password", "totp"], "aal2"))).toEqual({
         type: "allow",
       });
     });
 
     it("allows password + email code (different channels)", () => {
-      expect(decideAccess("highest_available", session([password, code], ["password"], "aal2"))).toEqual({
+      expect(decide("highest_available", session([password, code], ["password"], "aal2"))).toEqual({
         type: "allow",
       });
     });
 
     it("allows passkey + email code", () => {
-      expect(decideAccess("highest_available", session([passkey, code], ["passkey"], "aal2"))).toEqual({
+      expect(decide("highest_available", session([passkey, code], ["passkey"], "aal2"))).toEqual({
         type: "allow",
       });
     });
 
     it("steps up a password-only session (the email code makes aal2 reachable), without refresh", () => {
-      expect(decideAccess("highest_available", session([password], ["password"], "aal1"))).toEqual({
+      expect(decide("highest_available", session([password], ["password"], "aal1"))).toEqual({
         type: "step_up",
         refresh: false,
       });
     });
 
     it("steps up a password-only session of an identity with TOTP", () => {
-      expect(decideAccess("highest_available", session([password], ["password", "totp"]))).toEqual({
+      expect(decide("highest_available", session([password], ["password", "totp"]))).toEqual({
         type: "step_up",
         refresh: false,
       });
@@ -62,12 +67,12 @@ describe("decideAccess", () => {
 
     it("steps up a recovery-code + email-code session that Kratos calls aal2 (#4317), with refresh", () => {
       const facts = session([codeRecovery, code], ["password", "totp"], "aal2");
-      expect(decideAccess("highest_available", facts)).toEqual({ type: "step_up", refresh: true });
+      expect(decide("highest_available", facts)).toEqual({ type: "step_up", refresh: true });
     });
 
     it("steps up a recovery-code + email-code session even when only the inbox is enrolled", () => {
       // Such an identity has a password too (knowledge + inbox is reachable), so aal2 is required.
-      expect(decideAccess("highest_available", session([codeRecovery, code], ["password"], "aal2"))).toEqual({
+      expect(decide("highest_available", session([codeRecovery, code], ["password"], "aal2"))).toEqual({
         type: "step_up",
         refresh: true,
       });
@@ -76,14 +81,12 @@ describe("decideAccess", () => {
     it("allows a recovery-code session of an identity that cannot reach aal2 at all", () => {
       // No password, passkey or OIDC: the only first factor is the inbox, and the only second
       // factor the same inbox, so aal1 is the highest available.
-      expect(decideAccess("highest_available", session([codeRecovery], []))).toEqual({ type: "allow" });
-      expect(decideAccess("highest_available", session([codeRecovery], ["code"]))).toEqual({ type: "allow" });
+      expect(decide("highest_available", session([codeRecovery], []))).toEqual({ type: "allow" });
+      expect(decide("highest_available", session([codeRecovery], ["code"]))).toEqual({ type: "allow" });
     });
 
     it("allows a recovery-code + security key session", () => {
-      expect(
-        decideAccess("highest_available", session([codeRecovery, webauthn], ["webauthn"], "aal2")),
-      ).toEqual({
+      expect(decide("highest_available", session([codeRecovery, webauthn], ["webauthn"], "aal2"))).toEqual({
         type: "allow",
       });
     });
@@ -91,13 +94,28 @@ describe("decideAccess", () => {
     it("follows the policy passed in", () => {
       const noEmailCode: FactorPolicy = { ...DEFAULT_FACTOR_POLICY, emailCodeSecondFactor: false };
       // Without email codes as a second factor, a password-only identity tops out at aal1.
-      expect(decideAccess("highest_available", session([password], ["password"]), noEmailCode)).toEqual({
+      expect(decide("highest_available", session([password], ["password"]), noEmailCode)).toEqual({
         type: "allow",
       });
-      expect(decideAccess("highest_available", session([password], ["password"]))).toEqual({
+      expect(decide("highest_available", session([password], ["password"]))).toEqual({
         type: "step_up",
         refresh: false,
       });
+    });
+
+    it("judges an email code after a provider by the deployment's mailbox list", () => {
+      const local: AmrEntry = { method: "oidc", aal: "aal1", provider: "local" };
+      const facts: SessionFacts = {
+        kratosAal: "aal2",
+        amr: [local, code],
+        credentialTypes: ["oidc", "totp"],
+        oidcProviders: ["local"],
+      };
+      const mailbox: FactorPolicy = { ...DEFAULT_FACTOR_POLICY, mailboxProviders: ["local"] };
+      // Same inbox twice: Kratos's aal2 is not trusted, the user steps up with the app.
+      expect(decide("highest_available", facts, mailbox)).toEqual({ type: "step_up", refresh: true });
+      // A provider that hosts no mail is a channel of its own, so the code counts.
+      expect(decide("highest_available", facts)).toEqual({ type: "allow" });
     });
   });
 });

@@ -1,12 +1,6 @@
 // Decides what a protected request gets, from the route's requirement and the session.
 // Pure: proxy.ts gathers the inputs and carries out the answer.
-import {
-  DEFAULT_FACTOR_POLICY,
-  effectiveAal,
-  highestAvailableAal,
-  type AmrEntry,
-  type FactorPolicy,
-} from "@/lib/policy/factors";
+import { effectiveAal, highestAvailableAal, type AmrEntry, type FactorPolicy } from "@/lib/policy/factors";
 import type { Requirement } from "@/lib/policy/protectedRoutes";
 
 export interface SessionFacts {
@@ -25,10 +19,12 @@ export type AccessDecision =
   /** `refresh`: Kratos already calls the session aal2, so a plain aal2 login flow would refuse. */
   | { type: "step_up"; refresh: boolean };
 
+// The policy is required: a caller that forgot it would silently judge with the default, whose
+// lists (mailbox providers, narrowed channel pairs) may differ from the deployment's.
 export function decideAccess(
   requirement: Requirement,
   session: SessionFacts | null,
-  policy: FactorPolicy = DEFAULT_FACTOR_POLICY,
+  policy: FactorPolicy,
 ): AccessDecision {
   if (!session) return { type: "sign_in" };
   if (requirement === "aal1") return { type: "allow" };
