@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { LoadErrorView } from "@/components/ErrorView";
 import { ElementsScreen } from "@/components/elements/ElementsScreen";
-import { startFailure } from "@/components/elements/startFailure";
-import { getConfig } from "@/lib/config";
-import { continuePath } from "@/lib/http/paths";
-import { withRequestNonce } from "@/lib/http/elementsFlow";
-import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
-import { validatedReturnTo } from "@/lib/http/returnTo";
+import { prepareElementsFlow } from "@/components/elements/prepareElementsFlow";
+import { param, type SearchParams } from "@/lib/http/loadFlow";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("registration"))("title") };
@@ -19,17 +14,7 @@ export default async function ElementsRegistrationPage({
   searchParams: Promise<SearchParams>;
 }) {
   const sp = await searchParams;
-  const failed = startFailure(sp, "registration");
-  if (failed) return failed;
-  const returnTo = validatedReturnTo(param(sp, "return_to"));
-  const loaded = await loadFlow(
-    "registration",
-    sp,
-    { return_to: new URL(continuePath(returnTo), getConfig().appUrl).href },
-    returnTo,
-    "elements",
-  );
-  if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/elements/registration" />;
-  const flow = await withRequestNonce(loaded.flow);
-  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "registration", flow }} />;
+  const prepared = await prepareElementsFlow("registration", sp);
+  if (prepared.view) return prepared.view;
+  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "registration", flow: prepared.flow }} />;
 }
