@@ -24,8 +24,22 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const SIGNIN_CONNECTIONS = Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 4);
+
 const PRODUCTION_BCRYPT_COST = 12;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+/** The load driver's spec for password sign-ins by `users` at `base` (the app or Kratos). */
+function signinSpec(target, base, users) {
+  return {
+    kind: "signin",
+    target,
+    base,
+    users,
+    connections: SIGNIN_CONNECTIONS,
+    warmupSec: WARMUP,
+    durationSec: DURATION,
+  };
+}
 
 // ---- the floor: a bare Next app with one route handler, same Next version --------------------
 
@@ -271,15 +285,7 @@ async function requestRows() {
       warmupSec: WARMUP,
       durationSec: DURATION,
     });
-    const signin = (target, base) => ({
-      kind: "signin",
-      target,
-      base,
-      users,
-      connections: SIGNIN_CONNECTIONS,
-      warmupSec: WARMUP,
-      durationSec: DURATION,
-    });
+    const signin = (target, base) => signinSpec(target, base, users);
     const plan = [
       ["floor", "floor: bare Next route handler (JSON)", http(`${floorUrl}/api/ping`), { app: floor.pid }],
       ["health", "app: GET /api/health (liveness)", http(`${s.appUrl}/api/health`), { app, kratos }],
@@ -409,15 +415,7 @@ async function signinRowsAtProductionCost() {
     // the app's 10 sign-ins per account per 5 minutes.
     const users = await makeAccounts(s.kratosAdminUrl, 24);
     const servers = { app: stack.processes.app.pid, kratos: stack.processes.kratos.pid };
-    const spec = (target, base) => ({
-      kind: "signin",
-      target,
-      base,
-      users,
-      connections: SIGNIN_CONNECTIONS,
-      warmupSec: WARMUP,
-      durationSec: DURATION,
-    });
+    const spec = (target, base) => signinSpec(target, base, users);
     const rows = [];
     for (const [id, name, target, base] of [
       ["signin_kratos_12", "sign-in straight at Kratos, bcrypt 12", "kratos", s.kratosPublicUrl],
