@@ -11,7 +11,6 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
 import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.mjs";
 import { machine, makeAccounts, measure, nextVersion, save } from "./bench-lib.mjs";
@@ -449,7 +448,6 @@ async function main() {
     console.error("usage: npm run bench [-- --only=requests | --only=cluster]");
     process.exit(2);
   }
-  ensureNodeModules(root);
   await ensureKratos();
   const started = Date.now();
   const data = {

@@ -1,10 +1,8 @@
 // `npm run build:standalone`: the deployable artifact (README "Deploy"): a self-contained
 // folder, .next-cluster/standalone/, started with `node server.js`.
 import { buildStandalone } from "./cluster.mjs";
-import { ensureNodeModules } from "./deps.mjs";
 import { root } from "./stack.mjs";
 
-ensureNodeModules(root);
 try {
   const dir = await buildStandalone({ appUrl: process.env.APP_URL });
   console.log(`[build] standalone server in ${dir} (start it with: node server.js)`);

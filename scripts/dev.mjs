@@ -1,10 +1,8 @@
 // `npm run dev`: Kratos + maildev + a local OpenID provider + `next dev`, on the embedded SQLite default.
 // `npm run dev -- --cluster`: the production shape instead (scripts/cluster.mjs).
-import { ensureNodeModules } from "./deps.mjs";
 import { buildStandalone, startCluster } from "./cluster.mjs";
 import { root, startStack } from "./stack.mjs";
 
-ensureNodeModules(root);
 const cluster = process.argv.includes("--cluster");
 
 let stack;

@@ -4,13 +4,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { buildStandalone, startCluster } from "./cluster.mjs";
-import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
 import { root } from "./stack.mjs";
 
 const t0 = Date.now();
 const secs = (from) => `${Math.round((Date.now() - from) / 1000)}s`;
-ensureNodeModules(root);
 
 let cluster;
 try {

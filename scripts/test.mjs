@@ -3,7 +3,6 @@
 // Extra arguments go to Playwright: `npm test -- e2e/login.spec.ts`.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
 import { mailCatcherKind } from "./mail-catcher.mjs";
 import { root, startStack, stackSettings } from "./stack.mjs";
@@ -20,7 +19,6 @@ function step(cmd, args, env = {}) {
   });
 }
 
-ensureNodeModules(root);
 
 console.log("[test] unit tests (vitest)…");
 let t = Date.now();

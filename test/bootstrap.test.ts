@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// `npm run dev` and `npm test` must start on a bare clone: the bootstrap that installs
+// node_modules (scripts/with-deps.mjs) may not reach a package through its static imports,
+// since ES modules load every static import before the first line runs.
+
+const scripts = path.resolve(__dirname, "..", "scripts");
+
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm;
+
+/** Every static import specifier reachable from `file` that is neither `node:` nor a relative path. */
+function packagesReachedFrom(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const out: string[] = [];
+  for (const [, spec] of readFileSync(file, "utf8").matchAll(STATIC_IMPORT)) {
+    if (spec.startsWith("node:")) continue;
+    if (spec.startsWith("./") || spec.startsWith("../")) {
+      out.push(...packagesReachedFrom(path.resolve(path.dirname(file), spec), seen));
+    } else {
+      out.push(`${spec} (from ${path.basename(file)})`);
+    }
+  }
+  return out;
+}
+
+describe("the npm scripts' bootstrap", () => {
+  it("reaches only node: modules and its own files through static imports", () => {
+    expect(packagesReachedFrom(path.join(scripts, "with-deps.mjs"))).toEqual([]);
+  });
+
+  it("the check sees a package behind a chain of local imports (the bug it guards against)", () => {
+    expect(packagesReachedFrom(path.join(scripts, "dev.mjs"))).toContain(
+      "oidc-provider (from oidc-provider.mjs)",
+    );
+  });
+
+  it("installs before it loads the entry", () => {
+    const source = readFileSync(path.join(scripts, "with-deps.mjs"), "utf8");
+    const install = source.indexOf("ensureNodeModules(");
+    const load = source.indexOf("await import(");
+    expect(install).toBeGreaterThan(0);
+    expect(load).toBeGreaterThan(install);
+  });
+
+  it("is how every npm script that needs node_modules starts", () => {
+    const pkg = JSON.parse(readFileSync(path.join(scripts, "..", "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    const direct = Object.entries(pkg.scripts).filter(([, cmd]) =>
+      /node scripts\/(dev|test|test-cluster|build-standalone|bench)\.mjs/.test(cmd),
+    );
+    expect(direct).toEqual([]);
+    expect(pkg.scripts.dev).toBe("node scripts/with-deps.mjs dev");
+    expect(pkg.scripts.test).toBe("node scripts/with-deps.mjs test");
+  });
+});
