@@ -23,6 +23,10 @@ if (!entry) {
   process.exit(2);
 }
 ensureNodeModules(path.resolve(here, ".."));
+// Next's telemetry is off in the stacks these scripts run (dev, test, bench, cluster), and its
+// first-run notice with it: a reference app does not send usage data on its users' behalf.
+// NEXT_TELEMETRY_DISABLED=0 turns it back on.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 // The entry reads its own arguments from process.argv, as if it had been started directly.
 process.argv = [process.argv[0], path.join(here, entry), ...args];
 await import(pathToFileURL(path.join(here, entry)).href);
