@@ -31,7 +31,10 @@ function codePointChunks(size = 256) {
 /** [code point, its lower case] for every code point Kratos's spelling lowers. */
 async function kratosLowerCaseChanges(binary) {
   const chunks = codePointChunks();
-  const answers = await askKratosSpelling(binary, chunks.map((c) => c.text));
+  const answers = await askKratosSpelling(
+    binary,
+    chunks.map((c) => c.text),
+  );
   const changes = [];
   chunks.forEach(({ codePoints }, k) => {
     const lowered = [...answers[k].password.slice(1, -1)].map((c) => c.codePointAt(0));
