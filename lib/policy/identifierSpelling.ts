@@ -9,7 +9,7 @@
 // - ToLower maps each code point alone by Unicode's simple lowercase mapping, from Go's own
 //   Unicode tables (15.0.0 since Go 1.21). JS uses the full mapping ("İ" becomes "i̇", Go's
 //   "i"), lowers "Σ" at a word's end to "ς" (Go: "σ"), and follows the engine's Unicode version
-//   (Node 20 may ship 17.0, which lowers letters Go leaves alone). So the mapping is Go's
+//   (Node 20.20 ships 17.0, which lowers letters Go leaves alone). So the mapping is Go's
 //   table (lib/policy/goLowerCase.ts), not toLowerCase().
 // test/identifierSpelling.kratos.test.ts proves this against Kratos's own code.
 import { GO_LOWER_CASE_RUNS } from "@/lib/policy/goLowerCase";
