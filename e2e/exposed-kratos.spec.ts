@@ -91,5 +91,11 @@ test(
     expect(settingsInit.headers()["location"]).toMatch(/\/login\?aal=aal2&refresh=true/);
     const settingsApi = await page.request.get("/api/kratos/self-service/settings/api", { headers: json });
     expect(settingsApi.status()).toBe(403);
+    // Nor through the Ory Elements start, which asks Kratos for a settings flow itself.
+    const elementsStart = await page.request.get("/elements/start/settings", { maxRedirects: 0 });
+    expect(elementsStart.status()).toBe(303);
+    expect(elementsStart.headers()["location"]).toMatch(
+      /\/login\?aal=aal2&refresh=true&return_to=[^&]*elements%2Fsettings/,
+    );
   },
 );
