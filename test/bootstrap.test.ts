@@ -15,7 +15,7 @@ function packagesReachedFrom(file: string, seen = new Set<string>()): string[] {
   if (seen.has(file)) return [];
   seen.add(file);
   const out: string[] = [];
-  for (const [, spec] of readFileSync(file, "utf8").matchAll(STATIC_IMPORT)) {
+  for (const [, spec = ""] of readFileSync(file, "utf8").matchAll(STATIC_IMPORT)) {
     if (spec.startsWith("node:")) continue;
     if (spec.startsWith("./") || spec.startsWith("../")) {
       out.push(...packagesReachedFrom(path.resolve(path.dirname(file), spec), seen));
