@@ -113,14 +113,18 @@ export function localOidcProviders(issuerUrl, secrets) {
   }));
 }
 
-/** Starts the local OpenID provider for an app at `appUrl`. */
-export function startLocalOidcProvider(oidcPort, appUrl, secrets) {
+/**
+ * Starts the local OpenID provider for an app at `appUrl`; `publicUrl` is its address behind a
+ * TLS proxy (the cluster), when it has one.
+ */
+export function startLocalOidcProvider(oidcPort, appUrl, secrets, publicUrl) {
   return startOidcProvider({
     port: oidcPort,
     clientId: LOCAL_OIDC.clientId,
     clientSecret: secrets.oidcClientSecret,
     cookieKey: secrets.oidcCookie,
     redirectUris: LOCAL_OIDC.providers.map((p) => oidcRedirectUri(appUrl, p.id)),
+    publicUrl,
   });
 }
 
