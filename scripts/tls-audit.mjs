@@ -10,7 +10,7 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 /** TLS 1.2 suites allowed at the front door: ECDHE key exchange, AEAD ciphers (no CBC). */
 const TLS12_SUITE = /^ECDHE-(ECDSA|RSA)-(AES128-GCM-SHA256|AES256-GCM-SHA384|CHACHA20-POLY1305)$/;
@@ -106,7 +106,7 @@ async function checkCompression(appUrl, ca) {
     ca,
     headers: { ...ASKS_FOR_COMPRESSION, cookie },
   });
-  const html = page.body.toString("utf8");
+  const html = decoded(page).toString("utf8");
   if (page.status !== 200 || !html.includes('name="csrf_token"'))
     problems.push(`the sign-in page ${flowPage} answered ${page.status} without a CSRF token field`);
   if (page.headers["content-encoding"])
@@ -132,6 +132,14 @@ async function checkCompression(appUrl, ca) {
       `/ answered ${home.status} ${home.headers["content-type"]}, not a page for testssl's BREACH check`,
     );
   return { problems, breachUrl: `${appUrl}/` };
+}
+
+/** A response body as sent before any Content-Encoding. */
+function decoded({ headers, body }) {
+  const decode = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync }[
+    headers["content-encoding"]
+  ];
+  return decode ? decode(body) : body;
 }
 
 function gunzips(body) {
