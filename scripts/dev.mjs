@@ -1,7 +1,7 @@
 // `npm run dev`: Kratos + maildev + a local OpenID provider + `next dev`, on the embedded SQLite default.
 // `npm run dev -- --cluster`: the production shape instead (scripts/cluster.mjs).
 import { buildStandalone, startCluster } from "./cluster.mjs";
-import { root, startStack } from "./stack.mjs";
+import { startStack } from "./stack.mjs";
 
 const cluster = process.argv.includes("--cluster");
 

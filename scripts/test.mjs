@@ -19,7 +19,6 @@ function step(cmd, args, env = {}) {
   });
 }
 
-
 console.log("[test] unit tests (vitest)…");
 let t = Date.now();
 if ((await step(bin("vitest"), ["run"])) !== 0) process.exit(1);
