@@ -1,11 +1,12 @@
 // The production-shaped stack ("cluster"): nginx terminating TLS in front of two instances of
 // the standalone Next.js server, Kratos (no --dev) on PostgreSQL, a Redis for the rate limits,
-// Mailpit as the mail catcher (the test stack runs maildev, so CI exercises both catchers).
+// Mailpit as the mail catcher (the test stack runs maildev, so CI exercises both catchers), and
+// the local OpenID provider behind the same nginx and TLS.
 // Used by `npm run dev -- --cluster` and `npm run test:cluster`.
 // A small HTTP control port stops and starts parts of it for the @fault tests.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes, X509Certificate } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, X509Certificate } from "node:crypto";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
@@ -13,7 +14,15 @@ import path from "node:path";
 import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { mailCatcherCommand } from "./mail-catcher.mjs";
-import { root, run, waitFor } from "./stack.mjs";
+import {
+  LOCAL_OIDC,
+  loadSecrets,
+  localOidcProviders,
+  root,
+  run,
+  startLocalOidcProvider,
+  waitFor,
+} from "./stack.mjs";
 
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const DIST_DIR = ".next-cluster";
@@ -28,6 +37,8 @@ const DEFAULT_PORTS = {
   mailWeb: 1380,
   redis: 6391,
   control: 4736,
+  oidc: 4755,
+  oidcHttps: 4756,
 };
 const PORT_ENV = {
   https: "CLUSTER_HTTPS_PORT",
@@ -39,6 +50,8 @@ const PORT_ENV = {
   mailWeb: "CLUSTER_MAIL_WEB_PORT",
   redis: "CLUSTER_REDIS_PORT",
   control: "CLUSTER_CONTROL_PORT",
+  oidc: "CLUSTER_OIDC_PORT",
+  oidcHttps: "CLUSTER_OIDC_HTTPS_PORT",
 };
 
 export function clusterSettings() {
@@ -54,11 +67,15 @@ export function clusterSettings() {
     kratosAdminUrl: `http://127.0.0.1:${ports.kratosAdmin}`,
     mailUrl: `http://127.0.0.1:${ports.mailWeb}`,
     controlUrl: `http://127.0.0.1:${ports.control}`,
+    // The local OpenID provider as the browser and Kratos reach it: through nginx, over TLS.
+    oidcIssuerUrl: `https://127.0.0.1:${ports.oidcHttps}`,
     dataDir,
     distDir: DIST_DIR,
     standaloneDir: path.join(root, DIST_DIR, "standalone"),
     certFile: path.join(dataDir, "tls", "cert.pem"),
     keyFile: path.join(dataDir, "tls", "key.pem"),
+    // The certificate alone, as the folder of CAs Kratos trusts (SSL_CERT_DIR).
+    trustDir: path.join(dataDir, "trust"),
   };
 }
 
@@ -181,19 +198,28 @@ function makeCertificate(openssl, certFile, keyFile) {
   return createHash("sha256").update(spki).digest("base64");
 }
 
-function nginxConfig({ runtimeDir, listen, certFile, keyFile, upstreams }) {
-  const template = readFileSync(path.join(root, "deploy", "nginx.conf.template"), "utf8");
-  const values = {
+/** A file of deploy/ with its {{…}} placeholders filled in; an unknown one is an error. */
+function fillTemplate(name, values) {
+  const template = readFileSync(path.join(root, "deploy", name), "utf8");
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, k) => {
+    if (!(k in values)) throw new Error(`deploy/${name}: unknown placeholder {{${k}}}`);
+    return values[k];
+  });
+}
+
+function nginxConfig({ runtimeDir, listen, certFile, keyFile, upstreams, oidc }) {
+  return fillTemplate("nginx.conf.template", {
     RUNTIME_DIR: runtimeDir,
     LISTEN: listen,
     SERVER_NAME: "localhost",
     CERTIFICATE: certFile,
     CERTIFICATE_KEY: keyFile,
     UPSTREAM_SERVERS: upstreams.map((u) => `server ${u} max_fails=0;`).join("\n    "),
-  };
-  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, k) => {
-    if (!(k in values)) throw new Error(`deploy/nginx.conf.template: unknown placeholder {{${k}}}`);
-    return values[k];
+    TEST_SERVERS: fillTemplate("nginx.oidc-test.conf.template", {
+      LISTEN: oidc.listen,
+      SERVER_NAME: "127.0.0.1",
+      UPSTREAM: oidc.upstream,
+    }),
   });
 }
 
@@ -247,21 +273,13 @@ function service(name, spawnIt, ready) {
   };
 }
 
-function loadSecrets(dataDir) {
-  const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  const hex = (n) => randomBytes(n).toString("hex");
-  const secrets = { kratosCookie: hex(32), kratosCipher: hex(16), kratosDefault: hex(32), session: hex(32) };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
-}
-
 /**
  * Starts the cluster from an existing standalone build (see buildStandalone).
  * Options: instances (1 or 2 app instances behind nginx, default 2), bcryptCost (Kratos's
  * password hashing; default Kratos's 12), extraAppEnv, log.
  * Returns { settings, env, instances, pids, database, ca, stop }: `env` is what a test runner needs (BASE_URL,
- * MAIL_API_URL, MAIL_CATCHER, CLUSTER_CONTROL_URL, CLUSTER_INSTANCE_URLS, TLS_CERT_SPKI, NODE_EXTRA_CA_CERTS);
+ * MAIL_API_URL, MAIL_CATCHER, KRATOS_ADMIN_URL, KRATOS_PUBLIC_URL_DIRECT, OIDC_TEST_PROVIDER_URL,
+ * CLUSTER_CONTROL_URL, CLUSTER_INSTANCE_URLS, TLS_CERT_SPKI, NODE_EXTRA_CA_CERTS);
  * `instances` are the app instances ({ url, pid() }); `pids()` gives Kratos's, nginx's and Redis's
  * (for the bench's CPU figures); `database` is the throwaway PostgreSQL database (unset with
  * DATABASE_URL); `ca` is the run's certificate.
@@ -315,6 +333,8 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
 
     const spki = makeCertificate(tools.openssl, s.certFile, s.keyFile);
     const ca = readFileSync(s.certFile);
+    mkdirSync(s.trustDir, { recursive: true });
+    copyFileSync(s.certFile, path.join(s.trustDir, "cert.pem"));
 
     // The overlay holds addresses only; the DSN, secrets and SMTP URI reach Kratos by env,
     // as a deployment passes them.
@@ -327,6 +347,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       schemaPath: path.join(root, "kratos", "identity.schema.json"),
       secrets,
       bcryptCost,
+      oidcProviders: localOidcProviders(s.oidcIssuerUrl, secrets),
       // UI_KIT=elements: the flows' ui_urls point at the Ory Elements pages (the app reads it too).
       uiKit: process.env.UI_KIT?.trim().toLowerCase() === "elements" ? "elements" : "ui",
     });
@@ -342,6 +363,10 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       SECRETS_CIPHER: secrets.kratosCipher,
       SECRETS_DEFAULT: secrets.kratosDefault,
       COURIER_SMTP_CONNECTION_URI: `smtp://127.0.0.1:${s.ports.smtp}/?disable_starttls=true`,
+      // Kratos fetches the OpenID provider's discovery, keys and tokens over https through nginx:
+      // Go's default roots are the system's files plus this folder's certificate (its HTTP
+      // client sets no roots of its own, ory/x httpx/ssrf.go newDefaultTransport).
+      SSL_CERT_DIR: s.trustDir,
     };
     log("[cluster] migrating Kratos's PostgreSQL database…");
     const migrate = run(kratosBin, ["migrate", "sql", "-e", "--yes", ...kratosArgs], {
@@ -407,9 +432,14 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       APP_URL: s.appUrl,
       KRATOS_PUBLIC_URL: s.kratosPublicUrl,
       KRATOS_ADMIN_URL: s.kratosAdminUrl,
+      KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
       SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
       REDIS_URL: redisUrl,
       TRUST_PROXY: "true",
+      // As the SQLite stacks (scripts/stack.mjs appEnv): the provider's page is a form-action
+      // target, and it stands in for a provider that hosts its users' mailboxes.
+      OIDC_PROVIDER_ORIGINS: new URL(s.oidcIssuerUrl).origin,
+      OIDC_MAILBOX_PROVIDERS: LOCAL_OIDC.mailboxProviders.join(","),
     };
     const appPorts = [s.ports.appA, s.ports.appB].slice(0, instances);
     const apps = appPorts.map((port, i) =>
@@ -428,6 +458,16 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
     log(`[cluster] starting ${apps.length} app instance(s) on ${appPorts.map((p) => `:${p}`).join(", ")}…`);
     await Promise.all(apps.map((a) => a.start()));
 
+    log(
+      `[cluster] starting the local OpenID provider on 127.0.0.1:${s.ports.oidc} (${s.oidcIssuerUrl} through nginx)…`,
+    );
+    const oidc = await startLocalOidcProvider(s.ports.oidc, s.appUrl, secrets, {
+      publicUrl: s.oidcIssuerUrl,
+      logFile: path.join(s.dataDir, "oidc.log"),
+      log,
+    });
+    cleanups.push(oidc.close);
+
     const nginxConf = path.join(s.dataDir, "nginx.conf");
     writeFileSync(
       nginxConf,
@@ -437,6 +477,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
         certFile: s.certFile,
         keyFile: s.keyFile,
         upstreams: appPorts.map((p) => `127.0.0.1:${p}`),
+        oidc: { listen: `127.0.0.1:${s.ports.oidcHttps}`, upstream: `127.0.0.1:${s.ports.oidc}` },
       }),
     );
     runSync(
@@ -456,7 +497,10 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
         ),
       async (child) => {
         const started = Date.now();
-        while ((await httpsStatus(`${s.appUrl}/api/ready`, ca)) !== 200) {
+        const ready = async () =>
+          (await httpsStatus(`${s.appUrl}/api/ready`, ca)) === 200 &&
+          (await httpsStatus(`${s.oidcIssuerUrl}/.well-known/openid-configuration`, ca)) === 200;
+        while (!(await ready())) {
           if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}`);
           if (Date.now() - started > 30_000) throw new Error(`nginx did not answer at ${s.appUrl}`);
           await new Promise((r) => setTimeout(r, 200));
@@ -474,6 +518,11 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       BASE_URL: s.appUrl,
       MAIL_API_URL: s.mailUrl,
       MAIL_CATCHER: "mailpit",
+      // Kratos on loopback, never through nginx: the admin API for the suite's checks of
+      // identities, and the public API for the test of what a directly exposed Kratos allows.
+      KRATOS_ADMIN_URL: s.kratosAdminUrl,
+      KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
+      OIDC_TEST_PROVIDER_URL: s.oidcIssuerUrl,
       CLUSTER_CONTROL_URL: s.controlUrl,
       CLUSTER_INSTANCE_URLS: appPorts.map((p) => `http://127.0.0.1:${p}`).join(","),
       TLS_CERT_SPKI: spki,

@@ -35,11 +35,14 @@ if (cluster) {
   App        ${s.appUrl}   (nginx, TLS with a certificate made for this run)
   Instances  ${s.instanceUrls.join(", ")}   (standalone servers behind nginx)
   Mail UI    ${s.mailUrl}   (Mailpit)
+  OpenID     ${s.oidcIssuerUrl}   (the local provider behind "Local Mail" and "Local SSO", through nginx)
   Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only, PostgreSQL
   Logs       .data/cluster/*.log
 
   Run the Playwright suite against it from another shell:
     BASE_URL=${e.BASE_URL} MAIL_API_URL=${e.MAIL_API_URL} MAIL_CATCHER=${e.MAIL_CATCHER} \\
+    KRATOS_ADMIN_URL=${e.KRATOS_ADMIN_URL} KRATOS_PUBLIC_URL_DIRECT=${e.KRATOS_PUBLIC_URL_DIRECT} \\
+    OIDC_TEST_PROVIDER_URL=${e.OIDC_TEST_PROVIDER_URL} \\
     CLUSTER_CONTROL_URL=${e.CLUSTER_CONTROL_URL} CLUSTER_INSTANCE_URLS=${e.CLUSTER_INSTANCE_URLS} \\
     TLS_CERT_SPKI=${e.TLS_CERT_SPKI} NODE_EXTRA_CA_CERTS=${e.NODE_EXTRA_CA_CERTS} \\
     npm run test:e2e

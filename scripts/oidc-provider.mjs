@@ -71,9 +71,18 @@ function readForm(req) {
 /**
  * Starts the provider on 127.0.0.1:`port` with one confidential client (`clientId`,
  * `clientSecret`) that may redirect only to `redirectUris`. Returns { issuer, close }.
+ * `publicUrl`: the https address of a TLS proxy in front of it (the cluster's nginx); it is
+ * then the issuer, and the proxy's X-Forwarded-Proto/-Host make the endpoints' URLs https.
  */
-export async function startOidcProvider({ port, clientId, clientSecret, redirectUris, cookieKey }) {
-  const issuer = `http://127.0.0.1:${port}`;
+export async function startOidcProvider({
+  port,
+  clientId,
+  clientSecret,
+  redirectUris,
+  cookieKey,
+  publicUrl,
+}) {
+  const issuer = publicUrl ?? `http://127.0.0.1:${port}`;
   const accounts = new Map(FIXED_ACCOUNTS.map((a) => [subjectOf(a.email), a]));
   const redirectOrigins = [...new Set(redirectUris.map((u) => new URL(u).origin))];
   const signingKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" });
@@ -122,6 +131,9 @@ export async function startOidcProvider({ port, clientId, clientSecret, redirect
       );
     },
   });
+
+  // Koa reads X-Forwarded-* only when told to: the endpoints' URLs and Secure cookies follow it.
+  if (publicUrl) provider.proxy = true;
 
   const send = (res, status, html) => {
     res.writeHead(status, {

@@ -114,17 +114,23 @@ export function localOidcProviders(issuerUrl, secrets) {
 
 /**
  * Starts the local OpenID provider (scripts/oidc-provider.mjs) for an app at `appUrl`, as a
- * process of its own whose output goes to `logFile`. Returns { issuer, child, close }.
+ * process of its own whose output goes to `logFile`. `publicUrl` is its address behind a TLS
+ * proxy (the cluster), when it has one. Returns { issuer, child, close }.
  */
-export async function startLocalOidcProvider(oidcPort, appUrl, secrets, { logFile, log = console.log }) {
+export async function startLocalOidcProvider(
+  oidcPort,
+  appUrl,
+  secrets,
+  { publicUrl, logFile, log = console.log },
+) {
   const settings = {
     port: oidcPort,
     clientId: LOCAL_OIDC.clientId,
     clientSecret: secrets.oidcClientSecret,
     cookieKey: secrets.oidcCookie,
     redirectUris: LOCAL_OIDC.providers.map((p) => oidcRedirectUri(appUrl, p.id)),
+    publicUrl,
   };
-  const issuer = `http://127.0.0.1:${oidcPort}`;
   const child = run(
     process.execPath,
     [path.join(root, "scripts", "oidc-provider.mjs"), JSON.stringify(settings)],
@@ -134,12 +140,16 @@ export async function startLocalOidcProvider(oidcPort, appUrl, secrets, { logFil
   );
   const close = () => stopProcess(child);
   try {
-    await waitFor("the OpenID provider", `${issuer}/.well-known/openid-configuration`, { child, log });
+    // Its own port, not publicUrl: a proxy in front of it may not be up yet.
+    await waitFor("the OpenID provider", `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`, {
+      child,
+      log,
+    });
   } catch (err) {
     await close();
     throw err;
   }
-  return { issuer, child, close };
+  return { issuer: publicUrl ?? `http://127.0.0.1:${oidcPort}`, child, close };
 }
 
 /** Stops a process started by run() (the leader of its group): SIGTERM, SIGKILL after 5 s. */

@@ -20,7 +20,9 @@ describe("parseTestConfig", () => {
       "CLUSTER_CONTROL_URL",
       "CLUSTER_INSTANCE_URLS",
       "OIDC_TEST_PROVIDER_URL",
+      "UI_KIT",
     ]);
+    expect(config.uiKit).toBe("ui");
     for (const cap of [
       "admin",
       "faultControl",
@@ -28,6 +30,7 @@ describe("parseTestConfig", () => {
       "clusterControl",
       "clusterInstances",
       "oidcTestProvider",
+      "elementsKit",
     ] as const)
       expect(has(config, cap)).toBe(false);
   });
@@ -47,6 +50,7 @@ describe("parseTestConfig", () => {
       FAULT_CONTROL_URL: "ftp://relay",
       CLUSTER_INSTANCE_URLS: "http://a:1, nope",
       PW_WORKERS: "0",
+      UI_KIT: "ory",
     });
     expect(errors.sort()).toEqual([
       "CLUSTER_INSTANCE_URLS=nope is not a URL",
@@ -54,6 +58,7 @@ describe("parseTestConfig", () => {
       "KRATOS_ADMIN_URL=localhost:4434 must be an http:// or https:// URL",
       "MAIL_CATCHER=mailhog must be maildev or mailpit",
       "PW_WORKERS=0 must be a positive integer",
+      "UI_KIT=ory must be ui or elements",
     ]);
   });
 
@@ -67,6 +72,7 @@ describe("parseTestConfig", () => {
       CLUSTER_CONTROL_URL: "http://127.0.0.1:4999",
       CLUSTER_INSTANCE_URLS: "http://127.0.0.1:3301,http://127.0.0.1:3302",
       OIDC_TEST_PROVIDER_URL: "http://127.0.0.1:4555",
+      UI_KIT: " Elements ",
       PW_WORKERS: "1",
     });
     expect(absent).toEqual([]);
@@ -80,6 +86,7 @@ describe("parseTestConfig", () => {
       "clusterControl",
       "clusterInstances",
       "oidcTestProvider",
+      "elementsKit",
     ] as const)
       expect(has(config, cap)).toBe(true);
   });
@@ -91,5 +98,6 @@ describe("parseTestConfig", () => {
 
   it("says in the skip reason which variable to set", () => {
     expect(skipReason("admin")).toMatch(/set KRATOS_ADMIN_URL$/);
+    expect(skipReason("elementsKit")).toMatch(/set UI_KIT=elements$/);
   });
 });

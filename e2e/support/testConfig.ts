@@ -6,7 +6,16 @@ export type MailCatcherKind = "maildev" | "mailpit";
 
 /** What a deployment may or may not expose; tests needing one skip when it is absent. */
 export type Capability =
-  "admin" | "faultControl" | "directKratos" | "clusterControl" | "clusterInstances" | "oidcTestProvider";
+  | "admin"
+  | "faultControl"
+  | "directKratos"
+  | "clusterControl"
+  | "clusterInstances"
+  | "oidcTestProvider"
+  | "elementsKit";
+
+/** The app's UI kit (its UI_KIT): its own pages, or Ory Elements for every flow. */
+export type UiKit = "ui" | "elements";
 
 export interface TestConfig {
   baseUrl: string;
@@ -18,6 +27,7 @@ export interface TestConfig {
   clusterControlUrl?: string;
   clusterInstanceUrls: string[];
   oidcTestProviderUrl?: string;
+  uiKit: UiKit;
   tlsCertSpki?: string;
   chromiumPath?: string;
   workers?: number;
@@ -46,6 +56,10 @@ export const VARIABLES: readonly Variable[] = [
     name: "OIDC_TEST_PROVIDER_URL",
     what: "the stacks' local OpenID provider (any email signs in); @oidc tests skip without it",
   },
+  {
+    name: "UI_KIT",
+    what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
+  },
   { name: "TLS_CERT_SPKI", what: "SHA-256 of a self-signed certificate's public key, to trust it" },
   { name: "CHROMIUM_PATH", what: "the browser (default /usr/bin/chromium when present)" },
   { name: "PW_WORKERS", what: "parallel workers (default 2)" },
@@ -58,6 +72,7 @@ export const CAPABILITY_VARIABLE: Record<Capability, string> = {
   clusterControl: "CLUSTER_CONTROL_URL",
   clusterInstances: "CLUSTER_INSTANCE_URLS",
   oidcTestProvider: "OIDC_TEST_PROVIDER_URL",
+  elementsKit: "UI_KIT",
 };
 
 /** The tag a test needing the capability carries, so a run can select or leave out such tests. */
@@ -68,6 +83,7 @@ export const CAPABILITY_TAG: Record<Capability, string> = {
   clusterControl: "@cluster",
   clusterInstances: "@cluster",
   oidcTestProvider: "@oidc",
+  elementsKit: "@ui-kit",
 };
 
 const CAPABILITY_WHY: Record<Capability, string> = {
@@ -78,6 +94,7 @@ const CAPABILITY_WHY: Record<Capability, string> = {
   clusterInstances: "two app instances reached one by one (npm run test:cluster provides them)",
   oidcTestProvider:
     "the local OpenID provider, configured in Kratos as `local` (a mailbox provider) and `local-sso` (npm test provides it)",
+  elementsKit: "an app running with UI_KIT=elements (npm run test:elements provides it)",
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -125,6 +142,9 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
   if (catcher !== "maildev" && catcher !== "mailpit")
     errors.push(`MAIL_CATCHER=${catcher} must be maildev or mailpit`);
 
+  const uiKit = value("UI_KIT")?.toLowerCase() ?? "ui";
+  if (uiKit !== "ui" && uiKit !== "elements") errors.push(`UI_KIT=${uiKit} must be ui or elements`);
+
   let workers: number | undefined;
   const w = value("PW_WORKERS");
   if (w !== undefined) {
@@ -149,6 +169,7 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     clusterControlUrl: url("CLUSTER_CONTROL_URL"),
     clusterInstanceUrls: instances,
     oidcTestProviderUrl: url("OIDC_TEST_PROVIDER_URL"),
+    uiKit: uiKit === "elements" ? "elements" : "ui",
     tlsCertSpki: value("TLS_CERT_SPKI"),
     chromiumPath: value("CHROMIUM_PATH"),
     workers,
@@ -173,10 +194,13 @@ export function has(config: TestConfig, capability: Capability): boolean {
       return config.clusterInstanceUrls.length >= 2;
     case "oidcTestProvider":
       return Boolean(config.oidcTestProviderUrl);
+    case "elementsKit":
+      return config.uiKit === "elements";
   }
 }
 
 /** The reason a skipped test gives in the report. */
 export function skipReason(capability: Capability): string {
-  return `needs ${CAPABILITY_WHY[capability]}: set ${CAPABILITY_VARIABLE[capability]}`;
+  const set = capability === "elementsKit" ? "UI_KIT=elements" : CAPABILITY_VARIABLE[capability];
+  return `needs ${CAPABILITY_WHY[capability]}: set ${set}`;
 }
