@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { pagesOf } from "./pages";
 import { rawRequest } from "./support/raw";
+import { expectSignedOutEverywhere, signedInCookies } from "./support/session";
 import { newUser, register } from "./support/users";
 
 test(
@@ -104,26 +105,33 @@ test("a valid return_to is honoured after sign-in", { tag: "@security" }, async 
   await expect(page).toHaveURL(/\/\?from=test$/);
 });
 
-test("cross-site sign-out is refused; same-site sign-out works", { tag: "@security" }, async ({ page }) => {
-  const { home } = pagesOf(page);
-  const user = newUser("logoutcsrf");
-  await register(page, user);
-  // Registration signed the user in.
-  const forged = await page.request.post("/logout", {
-    headers: { origin: "https://evil.test" },
-    maxRedirects: 0,
-  });
-  expect(forged.status()).toBe(403);
-  await home.open();
-  await expect(home.signedInAs).toBeVisible();
-  const real = await page.request.post("/logout", {
-    headers: { origin: new URL(page.url()).origin },
-    maxRedirects: 0,
-  });
-  expect(real.status()).toBe(303);
-  await home.open();
-  await expect(home.welcome).toBeVisible();
-});
+test(
+  "cross-site sign-out is refused; same-site sign-out works",
+  { tag: "@security" },
+  async ({ page, browser }) => {
+    const { home } = pagesOf(page);
+    const user = newUser("logoutcsrf");
+    await register(page, user);
+    // Registration signed the user in.
+    const forged = await page.request.post("/logout", {
+      headers: { origin: "https://evil.test" },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect((await forged.json()).error.id).toBe("forbidden_origin");
+    await home.open();
+    await expect(home.signedInAs).toBeVisible();
+    const cookies = await signedInCookies(page);
+    const real = await page.request.post("/logout", {
+      headers: { origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+    expect(real.status()).toBe(303);
+    await home.open();
+    await expect(home.welcome).toBeVisible();
+    await expectSignedOutEverywhere(browser, cookies);
+  },
+);
 
 test(
   "the proxy serves only Kratos's public self-service endpoints",

@@ -1,14 +1,16 @@
 // Sign-out: a same-origin POST only. Asks Kratos for a logout token with the browser's
-// cookies, performs the logout server-side and passes Kratos's cookie deletions back.
+// cookies, performs the logout server-side and passes Kratos's cookie deletions back. The ended
+// session is marked revoked (lib/session/revocations.ts), so that a copy of this browser's
+// cookies opens nothing on its cached session check either.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { jsonError } from "@/lib/http/jsonError";
-import { createLogoutFlow } from "@/lib/kratos/client";
+import { createLogoutFlow, forwardToPublic, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { forwardToPublic } from "@/lib/kratos/client";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
+import { markRevoked } from "@/lib/session/revocations";
 
 export async function POST(req: NextRequest) {
   const cfg = getConfig();
@@ -24,6 +26,9 @@ export async function POST(req: NextRequest) {
   const cookie = req.headers.get("cookie");
   if (!cookie) return res;
   try {
+    // Kratos's logout answers nothing about the session it ends: ask which one it is first.
+    const session = await whoami({ cookie });
+    if (!session) return res;
     const flow = await createLogoutFlow(cookie);
     if (!flow) return res;
     const upstream = await forwardToPublic(
@@ -34,6 +39,7 @@ export async function POST(req: NextRequest) {
       },
     );
     for (const c of upstream.headers.getSetCookie()) res.headers.append("set-cookie", c);
+    await markRevoked([session.id]);
     return res;
   } catch (err) {
     if (err instanceof KratosUnavailableError)
