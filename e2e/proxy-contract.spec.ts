@@ -2,9 +2,152 @@
 // factor guard and the rate limits decided and what the real Kratos did agree. Each row sends
 // the same intent with another Content-Type or body shape.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { countEmails, flushCourier, SUBJECTS } from "./support/mail";
 import { signOut } from "./support/session";
 import { newUser, recoverWithEmailCode, register, registerAndLogin, type TestUser } from "./support/users";
+
+// Spellings of one identifier or address. Kratos v1.3.1 reads `identifier` and the recovery and
+// verification `email` as Go's strings.ToLower(strings.TrimSpace(…)); the BFF forwards them
+// spelled that way and counts them under that spelling (lib/policy/identifierSpelling.ts).
+// Each row checks what Kratos did with a spelling and that the BFF counted it alike.
+test.describe("identifier and address spellings", () => {
+  const ACCEPT_JSON = { accept: "application/json" };
+
+  /** A spelling of an account's address: `kilim-…@example.test` has a k and an i to respell. */
+  interface Spelling {
+    name: string;
+    spell: (email: string) => string;
+  }
+
+  /** Spellings Kratos reads as the account itself. */
+  const SAME_ACCOUNT: Spelling[] = [
+    { name: "upper case, padded with spaces", spell: (e) => `  ${e.toUpperCase()}  ` },
+    { name: "Kelvin sign (U+212A) for k", spell: (e) => e.replace(/k/g, "\u212a") },
+    { name: "dotted capital I (U+0130) for i", spell: (e) => e.replace(/i/g, "\u0130") },
+    { name: "led by next-line characters (U+0085)", spell: (e) => `\u0085\u0085${e}` },
+  ];
+
+  /** A spelling JS `trim()` would reduce to the account's, which Kratos reads as no account. */
+  const OTHER_ACCOUNT: Spelling = { name: "led by a byte-order mark (U+FEFF)", spell: (e) => `\ufeff${e}` };
+
+  interface Account {
+    email: string;
+    password: string;
+    id: string;
+  }
+
+  /** A fresh account, registered through the BFF's registration API. */
+  async function newAccount(request: APIRequestContext, tag: string): Promise<Account> {
+    const user = newUser(tag);
+    const flow = await (await request.get("/api/kratos/self-service/registration/api")).json();
+    const res = await request.post(`/api/kratos/self-service/registration?flow=${flow.id}`, {
+      headers: ACCEPT_JSON,
+      data: { method: "password", traits: { email: user.email }, password: user.password },
+    });
+    expect(res.status()).toBe(200);
+    return { ...user, id: (await res.json()).identity.id };
+  }
+
+  /** One password sign-in through a fresh API flow. */
+  async function signIn(request: APIRequestContext, identifier: string, password: string) {
+    const flow = await (await request.get("/api/kratos/self-service/login/api")).json();
+    return request.post(`/api/kratos/self-service/login?flow=${flow.id}`, {
+      headers: ACCEPT_JSON,
+      data: { method: "password", identifier, password },
+    });
+  }
+
+  /** One code request for `email` through a fresh recovery or verification API flow. */
+  async function requestCode(request: APIRequestContext, flow: "recovery" | "verification", email: string) {
+    const { id } = await (await request.get(`/api/kratos/self-service/${flow}/api`)).json();
+    return request.post(`/api/kratos/self-service/${flow}?flow=${id}`, {
+      headers: ACCEPT_JSON,
+      data: { method: "code", email },
+    });
+  }
+
+  for (const spelling of SAME_ACCOUNT) {
+    test(
+      `sign-in spelled with ${spelling.name}: Kratos signs in to the account, and the BFF counts it there`,
+      { tag: "@security" },
+      async ({ request }) => {
+        const account = await newAccount(request, "kilim");
+        const spelled = spelling.spell(account.email);
+        const first = await signIn(request, spelled, account.password);
+        expect(first.status(), "Kratos signs in with this spelling").toBe(200);
+        expect((await first.json()).session.identity.id, "to the account").toBe(account.id);
+        for (let i = 0; i < 9; i++) {
+          expect((await signIn(request, account.email, `wrong-${i}`)).status()).toBe(400);
+        }
+        const eleventh = await signIn(request, spelled, account.password);
+        expect(eleventh.status(), "the eleventh sign-in to the account").toBe(429);
+        expect((await eleventh.json()).error?.id).toBe("rate_limited");
+      },
+    );
+  }
+
+  test(
+    `sign-in spelled with ${OTHER_ACCOUNT.name}: Kratos reads another account, and the BFF does not count it against this one`,
+    { tag: "@security" },
+    async ({ request }) => {
+      const account = await newAccount(request, "kilim");
+      for (let i = 0; i < 10; i++) {
+        expect((await signIn(request, account.email, `wrong-${i}`)).status()).toBe(400);
+      }
+      expect(
+        (await signIn(request, account.email, account.password)).status(),
+        "the account is limited",
+      ).toBe(429);
+      const other = await signIn(request, OTHER_ACCOUNT.spell(account.email), account.password);
+      // Kratos's own answer: no account has this identifier.
+      expect(other.status(), "Kratos answers for the other spelling").toBe(400);
+      const messages = ((await other.json()).ui?.messages ?? []) as { id: number }[];
+      expect(messages.map((m) => m.id)).toContain(INVALID_CREDENTIALS);
+    },
+  );
+
+  const verificationEmails = (account: Account) =>
+    countEmails(account.email, { subject: SUBJECTS.verification });
+
+  /** A fresh account whose registration email (a verification code) has arrived. */
+  async function newSettledAccount(request: APIRequestContext, tag: string): Promise<Account> {
+    const account = await newAccount(request, tag);
+    await expect.poll(() => verificationEmails(account), { timeout: 30_000 }).toBe(1);
+    return account;
+  }
+
+  /** Waits until one more email to `control` arrived: every email queued before it has too. */
+  async function flushCourierTo(request: APIRequestContext, control: Account): Promise<void> {
+    const before = await verificationEmails(control);
+    expect((await requestCode(request, "verification", control.email)).status()).toBe(200);
+    await expect.poll(() => verificationEmails(control), { timeout: 30_000 }).toBe(before + 1);
+  }
+
+  for (const flow of ["recovery", "verification"] as const) {
+    test(
+      `${flow} codes for every spelling of one address stop at the address's limit`,
+      { tag: "@security" },
+      async ({ request }) => {
+        const subject = SUBJECTS[flow];
+        const account = await newSettledAccount(request, "kilim");
+        const control = await newSettledAccount(request, "control");
+        const before = await countEmails(account.email, { subject });
+
+        for (let i = 0; i < 5; i++) {
+          expect((await requestCode(request, flow, account.email)).status(), `code ${i + 1}`).toBe(200);
+        }
+        for (const spelling of SAME_ACCOUNT) {
+          const res = await requestCode(request, flow, spelling.spell(account.email));
+          expect.soft(res.status(), spelling.name).toBe(429);
+        }
+
+        await flushCourierTo(request, control);
+        expect(await countEmails(account.email, { subject }), "emails in the inbox").toBe(before + 5);
+      },
+    );
+  }
+});
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";

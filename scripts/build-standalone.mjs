@@ -1,7 +1,6 @@
 // `npm run build:standalone`: the deployable artifact (README "Deploy"): a self-contained
 // folder, .next-cluster/standalone/, started with `node server.js`.
 import { buildStandalone } from "./cluster.mjs";
-import { root } from "./stack.mjs";
 
 try {
   const dir = await buildStandalone({ appUrl: process.env.APP_URL });

@@ -1,7 +1,7 @@
 // `npm run dev`: Kratos + maildev + a local OpenID provider + `next dev`, on the embedded SQLite default.
 // `npm run dev -- --cluster`: the production shape instead (scripts/cluster.mjs).
 import { buildStandalone, startCluster } from "./cluster.mjs";
-import { root, startStack } from "./stack.mjs";
+import { startStack } from "./stack.mjs";
 
 const cluster = process.argv.includes("--cluster");
 
@@ -52,7 +52,7 @@ if (cluster) {
   Mail UI    ${s.mailUrl}   (verification and recovery codes land here)
   OpenID     ${s.oidcIssuerUrl}   (the local provider behind "Local Mail" and "Local SSO")
   Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only
-  Logs       .data/dev/kratos.log, .data/dev/maildev.log
+  Logs       .data/dev/kratos.log, .data/dev/maildev.log, .data/dev/oidc.log
 
   Ctrl-C stops everything.
 `);

@@ -3,7 +3,7 @@
 // else build it from the Go module proxy (needs Go and a C compiler).
 import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -54,6 +54,10 @@ export async function ensureKratos({ log = console.log } = {}) {
   );
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.partial`;
+  // Go's output (a few hundred "downloading" lines on a first build) goes to a file; the
+  // terminal gets a line every 30 s, and the file's end if the build fails.
+  const buildLog = path.join(path.dirname(target), "build.log");
+  const logFd = openSync(buildLog, "w");
   const started = Date.now();
   const code = await new Promise((resolve) => {
     const child = spawn(
@@ -69,7 +73,7 @@ export async function ensureKratos({ log = console.log } = {}) {
         tmp,
         "github.com/ory/kratos",
       ],
-      { cwd: moduleDir, stdio: "inherit", env: { ...process.env, CGO_ENABLED: "1" } },
+      { cwd: moduleDir, stdio: ["ignore", logFd, logFd], env: { ...process.env, CGO_ENABLED: "1" } },
     );
     const ticker = setInterval(
       () => log(`[kratos] still building… ${Math.round((Date.now() - started) / 1000)}s`),
@@ -81,7 +85,14 @@ export async function ensureKratos({ log = console.log } = {}) {
     });
     child.on("error", () => resolve(1));
   });
-  if (code !== 0) fail("`go build` of Kratos failed (see above). A C compiler (gcc) is required for SQLite.");
+  closeSync(logFd);
+  if (code !== 0) {
+    const lastLines = readFileSync(buildLog, "utf8").trimEnd().split("\n").slice(-30).join("\n");
+    fail(
+      `\`go build\` of Kratos failed; the end of ${path.relative(root, buildLog)}:\n${lastLines}\n\n` +
+        "  A C compiler (gcc) is required for SQLite.",
+    );
+  }
   renameSync(tmp, target);
   log(`[kratos] built in ${Math.round((Date.now() - started) / 1000)}s → ${path.relative(root, target)}`);
   return target;

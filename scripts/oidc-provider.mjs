@@ -229,3 +229,12 @@ export async function startOidcProvider({ port, clientId, clientSecret, redirect
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+// Run as a process of its own by the stacks (scripts/stack.mjs), so that the package's notices
+// (no Node 22, the in-memory adapter that is right for a throw-away test provider) go to its log
+// file, not to the developer's terminal. Settings come as one JSON argument.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const settings = JSON.parse(process.argv[2] ?? "{}");
+  const { issuer } = await startOidcProvider(settings);
+  console.log(`[oidc] listening at ${issuer}`);
+}

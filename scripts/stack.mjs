@@ -10,7 +10,6 @@ import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { startFaultRelay } from "./fault-relay.mjs";
 import { mailCatcherCommand } from "./mail-catcher.mjs";
-import { startOidcProvider } from "./oidc-provider.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -113,14 +112,57 @@ export function localOidcProviders(issuerUrl, secrets) {
   }));
 }
 
-/** Starts the local OpenID provider for an app at `appUrl`. */
-export function startLocalOidcProvider(oidcPort, appUrl, secrets) {
-  return startOidcProvider({
+/**
+ * Starts the local OpenID provider (scripts/oidc-provider.mjs) for an app at `appUrl`, as a
+ * process of its own whose output goes to `logFile`. Returns { issuer, child, close }.
+ */
+export async function startLocalOidcProvider(oidcPort, appUrl, secrets, { logFile, log = console.log }) {
+  const settings = {
     port: oidcPort,
     clientId: LOCAL_OIDC.clientId,
     clientSecret: secrets.oidcClientSecret,
     cookieKey: secrets.oidcCookie,
     redirectUris: LOCAL_OIDC.providers.map((p) => oidcRedirectUri(appUrl, p.id)),
+  };
+  const issuer = `http://127.0.0.1:${oidcPort}`;
+  const child = run(
+    process.execPath,
+    [path.join(root, "scripts", "oidc-provider.mjs"), JSON.stringify(settings)],
+    {
+      logFile,
+    },
+  );
+  const close = () => stopProcess(child);
+  try {
+    await waitFor("the OpenID provider", `${issuer}/.well-known/openid-configuration`, { child, log });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { issuer, child, close };
+}
+
+/** Stops a process started by run() (the leader of its group): SIGTERM, SIGKILL after 5 s. */
+export function stopProcess(c) {
+  return new Promise((resolve) => {
+    if (c.exitCode !== null || c.signalCode !== null) return resolve();
+    const t = setTimeout(() => {
+      try {
+        process.kill(-c.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      resolve();
+    }, 5000);
+    c.on("exit", () => {
+      clearTimeout(t);
+      resolve();
+    });
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
   });
 }
 
@@ -233,40 +275,13 @@ export async function startStack(
   const kratosLog = path.join(s.dataDir, "kratos.log");
   const mailLog = path.join(s.dataDir, `${mailCatcher}.log`);
   const appLog = path.join(s.dataDir, "app.log");
+  const oidcLog = path.join(s.dataDir, "oidc.log");
 
   const children = [];
   const closers = [];
   const stop = async () => {
     for (const close of closers) await close();
-    for (const c of children.reverse()) {
-      if (c.exitCode === null) {
-        try {
-          process.kill(-c.pid, "SIGTERM");
-        } catch {
-          // already gone
-        }
-      }
-    }
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise((resolve) => {
-            if (c.exitCode !== null) return resolve();
-            const t = setTimeout(() => {
-              try {
-                process.kill(-c.pid, "SIGKILL");
-              } catch {
-                // already gone
-              }
-              resolve();
-            }, 5000);
-            c.on("exit", () => {
-              clearTimeout(t);
-              resolve();
-            });
-          }),
-      ),
-    );
+    await Promise.all(children.reverse().map(stopProcess));
   };
 
   try {
@@ -293,7 +308,7 @@ export async function startStack(
     children.push(mail);
 
     log(`[stack] starting the local OpenID provider on ${s.oidcIssuerUrl}…`);
-    const oidc = await startLocalOidcProvider(s.ports.oidc, s.appUrl, secrets);
+    const oidc = await startLocalOidcProvider(s.ports.oidc, s.appUrl, secrets, { logFile: oidcLog, log });
     closers.push(oidc.close);
 
     await waitFor("Kratos", `${s.kratosPublicUrl}/health/ready`, { child: kratos, log });
@@ -323,7 +338,7 @@ export async function startStack(
     await waitFor("the app", `${s.appUrl}/api/ready`, { child: next, log, timeoutMs: 180_000 });
   } catch (err) {
     log(`\n[stack] ${err.message}`);
-    for (const f of [kratosLog, mailLog, appLog]) {
+    for (const f of [kratosLog, mailLog, oidcLog, appLog]) {
       const t = tail(f);
       if (t) log(`\n--- last lines of ${path.relative(root, f)} ---\n${t}`);
     }

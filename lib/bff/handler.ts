@@ -14,7 +14,7 @@ import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
 import { parseMediaType } from "@/lib/policy/mediaType";
 import { matchBffRoute, type MethodRule, type BffCheck } from "@/lib/policy/bffRoutes";
 import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/bff/headers";
-import { canonicalForm, encodeSubmission, readSubmission, type Submission } from "@/lib/policy/submission";
+import { encodeSubmission, readFormFields, readSubmission, type Submission } from "@/lib/policy/submission";
 import { jsonError } from "@/lib/http/jsonError";
 import { loginPath, withNotice } from "@/lib/http/paths";
 import { consume } from "@/lib/bff/rateLimiter";
@@ -223,7 +223,9 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
       const flow = query.get("flow");
       forwardQuery = new URLSearchParams(flow === null ? {} : { flow });
     } else if (rule.submission === "query") {
-      submission = forwardQuery = canonicalForm(query);
+      const read = readFormFields(query);
+      if (!read.ok) return refuse(req, { status: read.status, id: "bad_request", message: read.message });
+      submission = forwardQuery = read.submission;
     }
     for (const check of rule.checks) {
       const refused = await CHECKS[check]({ req, path, rule, submission });

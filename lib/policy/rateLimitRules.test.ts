@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RateLimitRule } from "@/lib/policy/bffRoutes";
 import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
 
 const form = (o: Record<string, string>) => new URLSearchParams(o);
@@ -11,6 +12,17 @@ describe("rateLimitKeys", () => {
     expect(rateLimitKeys(login, form({ identifier: " Ada@Example.test ", password: "x" }), {})).toEqual([
       { bucket: "account", key: "id:ada@example.test" },
     ]);
+  });
+
+  it("counts every spelling Kratos reads as one account or address in its one bucket", () => {
+    const key = (rule: RateLimitRule, field: string, value: string) =>
+      rateLimitKeys(rule, { [field]: value }, {})[0]?.key;
+    for (const spelling of ["kilim@x.test", "\u0085K\u0130L\u0130M@X.TEST", " \u212ailim@x.test\u3000"]) {
+      expect(key(login, "identifier", spelling), spelling).toBe("id:kilim@x.test");
+      expect(key(emails, "email", spelling), spelling).toBe("kilim@x.test");
+    }
+    // Kratos keeps U+FEFF (JS's trim() would drop it): another account, another bucket.
+    expect(key(login, "identifier", "\ufeffkilim@x.test")).toBe("id:\ufeffkilim@x.test");
   });
 
   it("counts the legacy password_identifier as the same account (Kratos falls back to it)", () => {

@@ -2,6 +2,7 @@
 // has no rate limits of its own, so the BFF keeps password, TOTP and code guessing slow
 // and stops anyone from flooding an inbox with recovery or verification emails.
 import type { RateLimitRule } from "@/lib/policy/bffRoutes";
+import { spelledAsKratos } from "@/lib/policy/identifierSpelling";
 import { field, type Submission } from "@/lib/policy/submission";
 
 export type Bucket = "account" | "address" | "ip";
@@ -28,19 +29,20 @@ export interface SubmissionContext {
 
 /**
  * The buckets a submission draws from, under its route's rule. Keys come from the canonical
- * submission (lib/policy/submission.ts), so every encoding of one sign-in counts alike.
+ * submission (lib/policy/submission.ts), so every encoding of one sign-in counts alike, and an
+ * identifier or address is keyed as Kratos looks it up, so every spelling of one account does.
  */
 export function rateLimitKeys(rule: RateLimitRule, s: Submission, ctx: SubmissionContext): BucketKey[] {
   const keys: BucketKey[] = [];
   if (ctx.clientIp) keys.push({ bucket: "ip", key: ctx.clientIp });
   if (rule.account) {
     // Kratos's password method falls back to the legacy `password_identifier` when `identifier` is empty.
-    const identifier = (field(s, "identifier") || field(s, "password_identifier"))?.trim().toLowerCase();
+    const identifier = spelledAsKratos(field(s, "identifier") || field(s, "password_identifier") || "");
     if (identifier) keys.push({ bucket: "account", key: `id:${identifier}` });
     else if (ctx.sessionKey) keys.push({ bucket: "account", key: `session:${ctx.sessionKey}` });
   }
   if (rule.address) {
-    const email = field(s, "email")?.trim().toLowerCase();
+    const email = spelledAsKratos(field(s, "email") ?? "");
     if (email) keys.push({ bucket: "address", key: email });
   }
   return keys;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMediaType } from "@/lib/policy/mediaType";
-import { encodeSubmission, field, readSubmission } from "@/lib/policy/submission";
+import { encodeSubmission, field, readFormFields, readSubmission } from "@/lib/policy/submission";
 
 const FORM = "application/x-www-form-urlencoded";
 const JSON_TYPE = "application/json";
@@ -161,6 +161,35 @@ describe("the proxy's reading of a submission: forwarded (re-encoded) or refused
       new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x22, 0x7d]),
       { refused: 400 },
     ],
+    // Identifiers and addresses: forwarded as Kratos looks them up (Go's ToLower(TrimSpace)).
+    [
+      "form: identifier spelled as Kratos reads it, password untouched",
+      FORM,
+      "identifier=%C2%85+K%C4%B0M%40X.TEST+&password=+Pw+",
+      asForm("identifier=kim%40x.test&password=+Pw+"),
+    ],
+    [
+      "JSON: email, address and password_identifier spelled; traits.email kept as typed",
+      JSON_TYPE,
+      '{"email":" \u0130@X.TEST ","address":"\u212aA@X","password_identifier":"\u3000B@X","traits":{"email":" A@X.TEST "}}',
+      asJson(
+        '{"email":"i@x.test","address":"ka@x","password_identifier":"b@x","traits":{"email":" A@X.TEST "}}',
+      ),
+    ],
+    [
+      "JSON: identifier with a lone surrogate",
+      JSON_TYPE,
+      '{"identifier":"a\\ud800@x.test"}',
+      { refused: 400 },
+    ],
+    ["JSON: identifier with U+FFFD", JSON_TYPE, '{"identifier":"a\\ufffd@x.test"}', { refused: 400 }],
+    ["form: email with bad UTF-8 in a percent-escape", FORM, "email=a%E2%82%40x.test", { refused: 400 }],
+    [
+      "JSON: U+FFFD outside identifiers goes through",
+      JSON_TYPE,
+      '{"traits":{"name":"\\ufffd"}}',
+      asJson('{"traits":{"name":"\ufffd"}}'),
+    ],
   ])("%s", (_name, contentType, body, expected) => {
     expect(outcome(contentType, body)).toEqual(expected);
   });
@@ -173,6 +202,17 @@ describe("field", () => {
     expect(field({ method: "code" }, "method")).toBe("code");
     expect(field({ code: 123456 }, "code")).toBeUndefined();
     expect(field({}, "identifier")).toBeUndefined();
+  });
+});
+
+describe("readFormFields", () => {
+  it("spells a query's address as Kratos reads it, and refuses one that is not valid text", () => {
+    const read = readFormFields(new URLSearchParams("flow=f&code=1&email=%20A%40X.test%E2%80%A8"));
+    expect(read.ok && read.submission.toString()).toBe("flow=f&code=1&email=a%40x.test");
+    expect(readFormFields(new URLSearchParams("email=%FF%40x.test"))).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 });
 

@@ -11,6 +11,9 @@
 //   folding ("Method", "ADDRESS", "addre\u017fs" fill `method`/`address`). A name that folds to
 //   a checked field without being it is refused. Duplicate names: JSON.parse and Kratos both
 //   keep the last, and the re-encoding has none. Numbers must survive the round trip.
+// - Identifiers and addresses: Kratos looks them up spelled its own way, so they are forwarded
+//   spelled that way (lib/policy/identifierSpelling.ts) and every check reads that spelling.
+import { spelledAsKratos } from "@/lib/policy/identifierSpelling";
 import type { BodyType } from "@/lib/policy/mediaType";
 
 /** A parsed form body (URL-encoded) or a JSON object body. */
@@ -28,11 +31,33 @@ export const CHECKED_FIELDS = [
 ] as const;
 export type CheckedField = (typeof CHECKED_FIELDS)[number];
 
-export type SubmissionVerdict =
-  { ok: true; submission: Submission } | { ok: false; status: 400; message: string };
+/**
+ * The checked fields Kratos reads as an identifier or an address, after Go's
+ * strings.ToLower(strings.TrimSpace(…)): `identifier` and `password_identifier` at sign-in
+ * (password, code, webauthn), `address` (code at aal2), `email` (recovery, verification).
+ * Registration's `traits.email` is not one: Kratos keeps the trait as typed and spells the
+ * identifiers and addresses it derives from it itself. Passwords are never touched.
+ */
+export const SPELLED_FIELDS = ["identifier", "password_identifier", "address", "email"] as const;
+
+type Refused = { ok: false; status: 400; message: string };
+export type SubmissionVerdict = { ok: true; submission: Submission } | Refused;
 
 const isCheckedField = (name: string): name is CheckedField =>
   (CHECKED_FIELDS as readonly string[]).includes(name);
+
+const isSpelledField = (name: string) => (SPELLED_FIELDS as readonly string[]).includes(name);
+
+// Text the BFF and Kratos would decode differently: a lone surrogate (JSON "\ud800", which Go
+// reads as U+FFFD), and U+FFFD itself, which WHATWG's and Go's decoders make of bad UTF-8 in a
+// percent-escape, but not as many of them. Never part of a real identifier.
+const BROKEN_TEXT = /\uFFFD|\p{Cs}/u;
+
+/** Why a submission's identifiers cannot be spelled as Kratos reads them, or null. */
+function spellingProblem(s: Submission): string | null {
+  const broken = SPELLED_FIELDS.find((name) => BROKEN_TEXT.test(field(s, name) ?? ""));
+  return broken ? `The field "${broken}" is not valid text.` : null;
+}
 
 // Non-ASCII letters Go's case folding maps onto ASCII ones (Kelvin sign, long s, dotted and dotless i).
 const GO_FOLDS_TO_ASCII: Record<string, string> = {
@@ -50,7 +75,7 @@ function goFold(name: string): string {
 const MAX_JSON_DEPTH = 32;
 const MALFORMED_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 
-function refused(message: string): SubmissionVerdict {
+function refused(message: string): Refused {
   return { ok: false, status: 400, message };
 }
 
@@ -62,8 +87,8 @@ function utf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** A form body with the checked fields narrowed to their first value. */
-export function canonicalForm(params: URLSearchParams): URLSearchParams {
+/** A form body with the checked fields narrowed to their first value and identifiers spelled as Kratos reads them. */
+function canonicalForm(params: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();
   const seen = new Set<string>();
   for (const [name, value] of params) {
@@ -71,7 +96,17 @@ export function canonicalForm(params: URLSearchParams): URLSearchParams {
       if (seen.has(name)) continue;
       seen.add(name);
     }
-    out.append(name, value);
+    out.append(name, isSpelledField(name) ? spelledAsKratos(value) : value);
+  }
+  return out;
+}
+
+/** A JSON body with identifiers spelled as Kratos reads them (checked fields are strings by now). */
+function canonicalJson(object: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...object };
+  for (const name of SPELLED_FIELDS) {
+    const value = out[name];
+    if (typeof value === "string") out[name] = spelledAsKratos(value);
   }
   return out;
 }
@@ -111,8 +146,15 @@ function readJson(text: string): SubmissionVerdict {
   }
   const notText = CHECKED_FIELDS.find((f) => Object.hasOwn(object, f) && typeof object[f] !== "string");
   if (notText) return refused(`The field "${notText}" must be a string.`);
-  const problem = jsonProblem(object, 0);
-  return problem ? refused(problem) : { ok: true, submission: object };
+  const problem = jsonProblem(object, 0) ?? spellingProblem(object);
+  return problem ? refused(problem) : { ok: true, submission: canonicalJson(object) };
+}
+
+/** A form body's or a query's fields in canonical form, or a refusal when an identifier is not valid text. */
+export function readFormFields(params: URLSearchParams): { ok: true; submission: URLSearchParams } | Refused {
+  const form = canonicalForm(params);
+  const problem = spellingProblem(form);
+  return problem ? refused(problem) : { ok: true, submission: form };
 }
 
 /** Parses a body of a media type `parseMediaType` accepted. */
@@ -122,7 +164,7 @@ export function readSubmission(type: BodyType, bytes: Uint8Array): SubmissionVer
   if (text === null) return refused("The body is not valid UTF-8.");
   if (type === "json") return readJson(text);
   if (MALFORMED_PERCENT.test(text)) return refused("The form body has a malformed percent-encoding.");
-  return { ok: true, submission: canonicalForm(new URLSearchParams(text)) };
+  return readFormFields(new URLSearchParams(text));
 }
 
 /** The body and Content-Type the BFF forwards for a submission. */
