@@ -55,6 +55,9 @@ export async function latestCode(address: string, subject: RegExp, since: Date):
  * `address`. Kratos's courier sends its queue oldest first (v1.3.1
  * persistence/sql/persister_courier.go, NextMessages), so every email queued before it has
  * arrived too: a count taken after this counts everything Kratos was asked to send so far.
+ * The control is matched as the first verification email after the call starts, so call it
+ * once an earlier verification email to `address` (the registration's) can no longer be on
+ * its way, e.g. after any later email to it has been read.
  */
 export async function flushCourier(request: APIRequestContext, address: string): Promise<void> {
   const since = new Date();
