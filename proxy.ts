@@ -7,11 +7,13 @@ import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors
 import { loginPath, uiKitPagePath } from "@/lib/http/paths";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { jsonError } from "@/lib/http/jsonError";
-import { matchRoute, sessionTokenOf, transportOf, type RouteRule } from "@/lib/policy/protectedRoutes";
+import { matchRoute, type RouteRule } from "@/lib/policy/protectedRoutes";
+import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
+import { credentialRefusal } from "@/lib/http/credential";
 import { contentSecurityPolicy, formActionOrigins, securityHeaders } from "@/lib/http/securityHeaders";
 import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/session/cache";
 import { cookieSessionFacts, tokenSessionFacts } from "@/lib/session/facts";
-import { unavailableResponse } from "@/lib/http/unavailable";
+import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { REQUEST_PATH_HEADER } from "@/lib/http/paths";
 import { localeOfHeaders } from "@/lib/i18n/locales";
 
@@ -19,14 +21,19 @@ function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-async function protect(req: NextRequest, rule: RouteRule, requestHeaders: Headers): Promise<Response> {
+async function protect(
+  req: NextRequest,
+  rule: RouteRule,
+  credential: Credential,
+  requestHeaders: Headers,
+): Promise<Response> {
   const cfg = getConfig();
-  const transport = transportOf(req.headers);
+  const transport = transportOf(credential);
   let facts: SessionFacts | null;
   let sealed: string | undefined;
   try {
-    if (transport === "token") facts = await tokenSessionFacts(sessionTokenOf(req.headers) ?? "");
-    else ({ facts, sealed } = await cookieSessionFacts(req));
+    if (credential.type === "token") facts = await tokenSessionFacts(credential);
+    else ({ facts, sealed } = await cookieSessionFacts(credential, req.cookies.get(CACHE_COOKIE)?.value));
   } catch (err) {
     // Kratos unreachable, slow, or failing (5xx): the same friendly 503, never a 500.
     if (err instanceof KratosUnavailableError || (err instanceof KratosResponseError && err.status >= 500)) {
@@ -77,11 +84,16 @@ export async function proxy(req: NextRequest) {
   // link and redirect of the app (sign-in, step-up, sign-out, errors) lands on the kit.
   const kitPage = uiKitPagePath(req.nextUrl.pathname, cfg.uiKit);
   const rule = matchRoute(req.nextUrl.pathname);
-  const res = kitPage
-    ? NextResponse.redirect(new URL(`${kitPage}${req.nextUrl.search}`, cfg.appUrl), 307)
-    : rule
-      ? await protect(req, rule, requestHeaders)
-      : NextResponse.next({ request: { headers: requestHeaders } });
+  // Every page and app route speaks for at most one session (lib/policy/credential.ts): a request
+  // carrying several, or one Kratos might read otherwise, is answered here and goes no further.
+  const resolved = resolveCredential(req.headers);
+  const res = !resolved.ok
+    ? credentialRefusal(resolved, req.headers, rule?.kind === "api" || wantsJson(req.headers))
+    : kitPage
+      ? NextResponse.redirect(new URL(`${kitPage}${req.nextUrl.search}`, cfg.appUrl), 307)
+      : rule
+        ? await protect(req, rule, resolved.credential, requestHeaders)
+        : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [k, v] of Object.entries(securityHeaders(csp, cfg.secureCookies))) res.headers.set(k, v);
   return res;
 }

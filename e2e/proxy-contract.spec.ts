@@ -6,6 +6,22 @@ import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { countEmails, flushCourier, SUBJECTS } from "./support/mail";
 import { signOut } from "./support/session";
 import { newUser, recoverWithEmailCode, register, registerAndLogin, type TestUser } from "./support/users";
+import { randomBytes } from "node:crypto";
+import { pagesOf } from "./pages";
+import {
+  activeSessionIds,
+  cookieHeaderOf,
+  cookieOf,
+  identityByEmail,
+  registerForToken,
+  sameInboxAal2AtKratos,
+  type Flow,
+} from "./support/credentials";
+import { requires, testEnv } from "./support/env";
+import { rawRequest, type RawResponse } from "./support/raw";
+import { enableTotp } from "./support/totp";
+import { totpCode } from "./support/totpCode";
+import { submitPasswordLogin } from "./support/users";
 
 // Spellings of one identifier or address. Kratos v1.3.1 reads `identifier` and the recovery and
 // verification `email` as Go's strings.ToLower(strings.TrimSpace(…)); the BFF forwards them
@@ -342,3 +358,378 @@ test(
     }
   },
 );
+
+// One credential per request (lib/policy/credential.ts). A request names its session once, in a
+// form Kratos reads one way only; otherwise it is refused with 400 before any check, at the BFF,
+// at proxy.ts and at the app's own routes, and Kratos sees nothing of it. A lone credential is
+// judged as Kratos judges it, and second-factor guesses count against the session's identity.
+test.describe("one credential per request", () => {
+  type SentHeaders = Record<string, string | string[]>;
+  interface CredentialVariant {
+    name: string;
+    /** The refusal's error id. */
+    reason: string;
+    /** The variant's headers, from a browser's Cookie header and another user's session token. */
+    headers: (cookie: string, otherToken: string) => SentHeaders;
+  }
+
+  const withoutSessionCookie = (cookie: string) =>
+    cookie
+      .split("; ")
+      .filter((c) => !c.startsWith("ory_kratos_session="))
+      .join("; ");
+
+  const AMBIGUOUS: CredentialVariant[] = [
+    {
+      name: "cookie + Authorization: Bearer junk",
+      reason: "several_credentials",
+      headers: (c) => ({ cookie: c, authorization: "Bearer junk" }),
+    },
+    {
+      name: "cookie + Authorization: bearer junk",
+      reason: "several_credentials",
+      headers: (c) => ({ cookie: c, authorization: "bearer junk" }),
+    },
+    {
+      name: "cookie + Authorization: Bearer <another user's token>",
+      reason: "several_credentials",
+      headers: (c, t) => ({ cookie: c, authorization: `Bearer ${t}` }),
+    },
+    {
+      name: "cookie + Authorization: Basic",
+      reason: "malformed_authorization",
+      headers: (c) => ({ cookie: c, authorization: "Basic dXNlcjpwYXNz" }),
+    },
+    {
+      name: "cookie + Authorization: Token <another user's token>",
+      reason: "malformed_authorization",
+      headers: (c, t) => ({ cookie: c, authorization: `Token ${t}` }),
+    },
+    {
+      name: "cookie + Authorization: (empty)",
+      reason: "malformed_authorization",
+      headers: (c) => ({ cookie: c, authorization: "" }),
+    },
+    {
+      name: "cookie + Authorization: Bearer (no token)",
+      reason: "malformed_authorization",
+      headers: (c) => ({ cookie: c, authorization: "Bearer" }),
+    },
+    {
+      name: "cookie + Authorization: Bearer a b",
+      reason: "malformed_authorization",
+      headers: (c) => ({ cookie: c, authorization: "Bearer a b" }),
+    },
+    {
+      name: "cookie + X-Session-Token: (empty)",
+      reason: "empty_session_token",
+      headers: (c) => ({ cookie: c, "x-session-token": "" }),
+    },
+    {
+      name: "cookie + X-Session-Token: junk",
+      reason: "several_credentials",
+      headers: (c) => ({ cookie: c, "x-session-token": "junk" }),
+    },
+    {
+      name: "cookie + X-Session-Token: <another user's token>",
+      reason: "several_credentials",
+      headers: (c, t) => ({ cookie: c, "x-session-token": t }),
+    },
+    {
+      name: "X-Session-Token twice (another user's token, junk)",
+      reason: "malformed_session_token",
+      headers: (c, t) => ({ cookie: withoutSessionCookie(c), "x-session-token": [t, "junk"] }),
+    },
+    {
+      name: "X-Session-Token and Authorization: Bearer, another user's token in both",
+      reason: "several_credentials",
+      headers: (c, t) => ({
+        cookie: withoutSessionCookie(c),
+        "x-session-token": t,
+        authorization: `Bearer ${t}`,
+      }),
+    },
+    {
+      name: "session cookie twice, junk first",
+      reason: "duplicate_session_cookie",
+      headers: (c) => ({ cookie: `ory_kratos_session=junk; ${c}` }),
+    },
+    {
+      name: "session cookie twice, junk last",
+      reason: "duplicate_session_cookie",
+      headers: (c) => ({ cookie: `${c}; ory_kratos_session=junk` }),
+    },
+    {
+      name: "session cookie twice, the first empty",
+      reason: "duplicate_session_cookie",
+      headers: (c) => ({ cookie: `ory_kratos_session=; ${c}` }),
+    },
+    {
+      name: "session cookie empty + Authorization: Bearer <another user's token>",
+      reason: "empty_session_cookie",
+      headers: (c, t) => ({
+        cookie: `${withoutSessionCookie(c)}; ory_kratos_session=`,
+        authorization: `Bearer ${t}`,
+      }),
+    },
+    {
+      name: "ORY_KRATOS_SESSION=junk beside the session cookie",
+      reason: "session_cookie_name_case",
+      headers: (c) => ({ cookie: `ORY_KRATOS_SESSION=junk; ${c}` }),
+    },
+    {
+      name: "the session cookie's value under the name Ory_Kratos_Session",
+      reason: "session_cookie_name_case",
+      headers: (c) => ({ cookie: c.replace("ory_kratos_session=", "Ory_Kratos_Session=") }),
+    },
+  ];
+
+  /** Sends a request byte for byte (the variants are headers no browser would send). */
+  function send(method: string, path: string, headers: SentHeaders, form?: Fields) {
+    return rawRequest(testEnv.baseUrl, method, path, {
+      headers: {
+        accept: "application/json",
+        origin: new URL(testEnv.baseUrl).origin,
+        ...(form ? { "content-type": FORM } : {}),
+        ...headers,
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+  }
+
+  const errorId = (res: RawResponse) => (JSON.parse(res.text) as { error?: { id?: string } }).error?.id;
+
+  test(
+    "an ambiguous credential is refused before any check; Kratos sends no mail and changes nothing",
+    { tag: ["@security", "@admin", "@direct-kratos"] },
+    async ({ page, browser, request }) => {
+      requires("admin", "directKratos");
+      test.slow(); // four sessions of one identity, two of them from its inbox
+      const victim = await registerAndLogin(page, "onecred");
+      await enableTotp(page, victim);
+      const victimCookie = await cookieHeaderOf(page.context());
+      const otherToken = await registerForToken(newUser("onecredother"));
+      const { id: identityId } = await identityByEmail(victim.email);
+
+      // Someone who holds only the mailbox: a recovery session (the inbox, aal1) through the app…
+      const inboxContext = await browser.newContext();
+      const inboxPage = await inboxContext.newPage();
+      await recoverWithEmailCode(inboxPage, victim);
+      const stepUp = await aal2Flow(inboxPage);
+      const inboxCookie = await cookieHeaderOf(inboxContext);
+      // …and one that Kratos calls aal2 from two codes of that inbox (only at Kratos directly).
+      const sameInbox = await sameInboxAal2AtKratos(victim);
+
+      const sessionsBefore = await activeSessionIds(identityId);
+      const mailsBefore = await loginEmails(victim);
+      const targets = [
+        {
+          name: "step-up: send an email code (BFF, factor guard)",
+          send: (h: SentHeaders) =>
+            send("POST", `/api/kratos/self-service/login?flow=${stepUp.id}`, h, {
+              csrf_token: stepUp.csrf,
+              method: "code",
+              address: victim.email,
+            }),
+          cookie: inboxCookie,
+        },
+        {
+          name: "settings: unlink TOTP (BFF, settings guard)",
+          send: (h: SentHeaders) =>
+            send("POST", `/api/kratos/self-service/settings?flow=${sameInbox.settings.id}`, h, {
+              csrf_token: sameInbox.settings.csrf,
+              method: "totp",
+              totp_unlink: "true",
+            }),
+          cookie: sameInbox.cookie,
+        },
+        {
+          name: "/api/me (proxy.ts)",
+          send: (h: SentHeaders) => send("GET", "/api/me", h),
+          cookie: sameInbox.cookie,
+        },
+        {
+          name: "sign out everywhere else (app route)",
+          send: (h: SentHeaders) => send("POST", "/settings/sessions/end-others", h, {}),
+          cookie: sameInbox.cookie,
+        },
+      ];
+      for (const target of targets) {
+        for (const v of AMBIGUOUS) {
+          const res = await target.send(v.headers(target.cookie, otherToken));
+          const where = `${target.name} | ${v.name}`;
+          expect.soft(res.status, where).toBe(400);
+          expect.soft(errorId(res), where).toBe(v.reason);
+        }
+        // The seal attack: a session-check cache minted for the strong session, sent after it,
+        // beside the same-inbox session's cookie.
+        const sealed = `${cookieOf(target.cookie, "ory_kratos_session")}; ${cookieOf(victimCookie, "ory_kratos_session")}; ${cookieOf(victimCookie, "session_check")}`;
+        const res = await target.send({ cookie: sealed });
+        expect.soft(res.status, `${target.name} | two session cookies + the strong one's seal`).toBe(400);
+        expect.soft(errorId(res)).toBe("duplicate_session_cookie");
+      }
+      // A page answers in HTML, naming the reason too.
+      const html = await send("GET", "/settings", {
+        accept: "text/html",
+        cookie: `${inboxCookie}; ${inboxCookie}`,
+      });
+      expect(html.status).toBe(400);
+      expect(html.text).toContain("duplicate_session_cookie");
+
+      // Alone, each session cookie goes to its target's own guard, which refuses it as before.
+      const alone = await Promise.all(targets.map((t) => t.send({ cookie: t.cookie })));
+      expect(alone.map((r) => r.status)).toEqual([403, 403, 403, 307]);
+      expect(errorId(alone[0]!)).toBe("second_factor_same_channel");
+      expect(errorId(alone[1]!)).toBe("session_aal2_required");
+      expect(errorId(alone[2]!)).toBe("session_aal2_required");
+      expect(alone[3]!.headers.location).toContain("/login?aal=aal2");
+
+      // Kratos: no login code sent, TOTP still enrolled, no session ended.
+      await flushCourier(request, victim.email);
+      expect(await loginEmails(victim)).toBe(mailsBefore);
+      expect((await identityByEmail(victim.email)).credentials).toHaveProperty("totp");
+      expect(await activeSessionIds(identityId)).toEqual(sessionsBefore);
+      await inboxContext.close();
+    },
+  );
+
+  test(
+    "a lone credential, in every form Kratos reads, gets the answer Kratos gives",
+    { tag: "@security" },
+    async () => {
+      const user = newUser("lonecred");
+      const token = await registerForToken(user);
+      const me = (h: SentHeaders) => send("GET", "/api/me", h);
+      const whoami = (h: SentHeaders) => send("GET", "/api/kratos/sessions/whoami", h);
+      const lone: SentHeaders[] = [
+        { authorization: `Bearer ${token}` },
+        { authorization: `bearer ${token}` },
+        { authorization: `BEARER ${token}` },
+        { "x-session-token": token },
+      ];
+      for (const h of lone) {
+        const [app, kratos] = [await me(h), await whoami(h)];
+        const where = JSON.stringify(h).replace(token, "<token>");
+        expect.soft(app.status, where).toBe(200);
+        expect.soft(kratos.status, where).toBe(200);
+        expect.soft(JSON.parse(app.text).identity?.id, where).toBe(JSON.parse(kratos.text).identity?.id);
+        expect.soft(JSON.parse(app.text).transport, where).toBe("token");
+      }
+      const junk: SentHeaders[] = [{ authorization: "Bearer junk" }, { "x-session-token": "junk" }];
+      for (const h of junk) {
+        const [app, kratos] = [await me(h), await whoami(h)];
+        expect.soft(app.status).toBe(401);
+        expect.soft(errorId(app)).toBe("session_required");
+        expect.soft(kratos.status).toBe(401);
+      }
+      // A scheme Kratos does not read is refused by the BFF and proxy.ts alike.
+      const basic = { authorization: "Basic dXNlcjpwYXNz" };
+      for (const res of [await me(basic), await whoami(basic)]) {
+        expect.soft(res.status).toBe(400);
+        expect.soft(errorId(res)).toBe("malformed_authorization");
+      }
+
+      // Fail closed: a guarded submission whose credential Kratos rejects is refused, never read
+      // as "no session"; Kratos is not asked to send anything.
+      const flow = JSON.parse(
+        (await send("GET", "/api/kratos/self-service/login/api?aal=aal2", { "x-session-token": token })).text,
+      ) as Flow;
+      const before = await loginEmails(user);
+      for (const h of junk) {
+        const sendCode = await send("POST", `/api/kratos/self-service/login?flow=${flow.id}`, h, {
+          method: "code",
+          address: user.email,
+        });
+        expect.soft(sendCode.status).toBe(401);
+        expect.soft(errorId(sendCode)).toBe("session_invalid");
+        const settings = await send("GET", "/api/kratos/self-service/settings/api", h);
+        expect.soft(settings.status).toBe(401);
+        expect.soft(errorId(settings)).toBe("session_invalid");
+      }
+      // The same submission with the token itself: the guard lets it through and Kratos sends one.
+      const real = await send(
+        "POST",
+        `/api/kratos/self-service/login?flow=${flow.id}`,
+        { "x-session-token": token },
+        {
+          method: "code",
+          address: user.email,
+        },
+      );
+      expect([200, 400]).toContain(real.status);
+      await expect.poll(() => loginEmails(user), { timeout: 30_000 }).toBe(before + 1);
+    },
+  );
+
+  test(
+    "second-factor guesses count against the session's identity: no body field moves them",
+    { tag: "@security" },
+    async ({ page, browser }) => {
+      test.slow(); // twelve refused guesses, two sessions
+      const user = await registerAndLogin(page, "totpguess");
+      const secret = await enableTotp(page, user);
+      const guesser = await browser.newPage();
+      await submitPasswordLogin(guesser, user);
+      await expect(guesser).toHaveURL(/\/login\?.*flow=/);
+      const { stepUp } = pagesOf(guesser);
+      const flowId = stepUp.flowId();
+      const csrf = await stepUp.hiddenValue("csrf_token");
+      const guess = (p: Page, flow: string, token: string, code: string, extra: Fields = {}) =>
+        p.request.post(`/api/kratos/self-service/login?flow=${flow}`, {
+          form: { csrf_token: token, method: "totp", totp_code: code, ...extra },
+          maxRedirects: 0,
+        });
+      const wrong = () => String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, "0");
+
+      const limited: boolean[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await guess(guesser, flowId, csrf, wrong(), {
+          identifier: `${randomBytes(6).toString("hex")}@example.test`,
+        });
+        expect(res.status()).toBe(303);
+        limited.push((res.headers()["location"] ?? "").includes("notice=too_many_attempts"));
+      }
+      // At most ten reach Kratos, fewer when the identity has signed in before (the step-up that
+      // enrolled TOTP counted too): from the first refusal on, every guess is refused.
+      const first = limited.indexOf(true);
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThanOrEqual(10);
+      expect(limited.slice(first).every(Boolean)).toBe(true);
+      // The right code too, now: the session stays where it was.
+      const right = await guess(guesser, flowId, csrf, totpCode(secret));
+      expect(right.headers()["location"]).toContain("notice=too_many_attempts");
+      const whoami = await (await guesser.request.get("/api/kratos/sessions/whoami")).json();
+      expect(whoami.authenticator_assurance_level).toBe("aal1");
+
+      // Another session of the same identity draws from the same bucket.
+      const second = await browser.newPage();
+      await submitPasswordLogin(second, user);
+      await expect(second).toHaveURL(/\/login\?.*flow=/);
+      const secondStepUp = pagesOf(second).stepUp;
+      const res = await guess(
+        second,
+        secondStepUp.flowId(),
+        await secondStepUp.hiddenValue("csrf_token"),
+        totpCode(secret),
+      );
+      expect(res.headers()["location"]).toContain("notice=too_many_attempts");
+    },
+  );
+
+  test(
+    "one login flow takes ten attempts, whatever identifiers they name",
+    { tag: "@security" },
+    async ({ request }) => {
+      const flow = (await (await request.get("/api/kratos/self-service/login/api")).json()) as Flow;
+      const attempt = () =>
+        request.post(`/api/kratos/self-service/login?flow=${flow.id}`, {
+          data: { method: "password", identifier: newUser("flowcap").email, password: "wrong-password-1" },
+          headers: { accept: "application/json" },
+        });
+      for (let i = 0; i < 10; i++) expect((await attempt()).status(), `attempt ${i + 1}`).toBe(400);
+      const eleventh = await attempt();
+      expect(eleventh.status()).toBe(429);
+      expect((await eleventh.json()).error?.id).toBe("rate_limited");
+    },
+  );
+});

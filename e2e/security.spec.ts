@@ -1,10 +1,12 @@
 // Security defaults seen from the browser: headers, cookies, return_to, CSRF on sign-out,
 // and a Kratos that is reachable only through the app's proxy allow-list.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { pagesOf } from "./pages";
+import { cookieHeaderOf } from "./support/credentials";
+import { testEnv } from "./support/env";
 import { rawRequest } from "./support/raw";
-import { expectSignedOutEverywhere, signedInCookies } from "./support/session";
-import { newUser, register } from "./support/users";
+import { expectSignedOutEverywhere, signedInCookies, signOut } from "./support/session";
+import { newUser, register, registerAndLogin } from "./support/users";
 
 test(
   "pages carry CSP with a nonce, frame-ancestors 'none' and the other security headers",
@@ -130,6 +132,70 @@ test(
     await home.open();
     await expect(home.welcome).toBeVisible();
     await expectSignedOutEverywhere(browser, cookies);
+  },
+);
+
+test(
+  "a cross-site language switch is refused; a same-site one works",
+  { tag: "@security" },
+  async ({ page }) => {
+    const post = (origin: string) =>
+      page.request.post("/locale", {
+        form: { locale: "de", return_to: "/" },
+        headers: { origin },
+        maxRedirects: 0,
+      });
+    const forged = await post("https://evil.test");
+    expect(forged.status()).toBe(403);
+    expect(forged.headers()["set-cookie"]).toBeUndefined();
+    const real = await post(new URL(testEnv.baseUrl).origin);
+    expect(real.status()).toBe(303);
+    expect(real.headers()["set-cookie"]).toContain("locale=de");
+  },
+);
+
+test(
+  "signing out ends the session for every copy of its session-check cache",
+  { tag: "@security" },
+  async ({ browser }) => {
+    // Someone who copied the cookies (the Kratos session and the sealed check) before the owner
+    // signed out: /secure-account (aal1) trusts a fresh check without asking Kratos.
+    const ways: [string, (page: Page) => Promise<void>][] = [
+      ["the app's sign-out", (page) => signOut(page)],
+      [
+        "Kratos's logout link through the BFF",
+        async (page) => {
+          const flow = await (
+            await page.request.get("/api/kratos/self-service/logout/browser", {
+              headers: { accept: "application/json" },
+            })
+          ).json();
+          const res = await page.request.get(`/api/kratos/self-service/logout?token=${flow.logout_token}`, {
+            maxRedirects: 0,
+          });
+          expect(res.status()).toBe(303);
+        },
+      ],
+    ];
+    for (const [name, signOutBy] of ways) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await registerAndLogin(page, "revoke");
+      await page.goto("/secure-account");
+      const copied = await cookieHeaderOf(context);
+      expect(copied, name).toContain("session_check=");
+      const before = await rawRequest(testEnv.baseUrl, "GET", "/secure-account", {
+        headers: { cookie: copied },
+      });
+      expect(before.status, name).toBe(200);
+      await signOutBy(page);
+      const after = await rawRequest(testEnv.baseUrl, "GET", "/secure-account", {
+        headers: { cookie: copied },
+      });
+      expect(after.status, name).toBe(307);
+      expect(after.headers.location, name).toMatch(/\/login\?return_to=[^&]*%2Fsecure-account$/);
+      await context.close();
+    }
   },
 );
 

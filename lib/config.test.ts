@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { RATE_LIMITS } from "@/lib/policy/rateLimitRules";
 import {
   ConfigError,
   DEFAULT_PRIVILEGED_SESSION_MAX_AGE,
@@ -333,6 +334,15 @@ describe("rate limit settings", () => {
 
   it("refuse a REDIS_URL that is not redis:// or rediss://", () => {
     expect(problemsOf(env({ REDIS_URL: "http://127.0.0.1:6379" })).join("\n")).toMatch(/REDIS_URL/);
+  });
+});
+
+describe("the per-flow rate limit", () => {
+  it("lasts as long as a login flow in kratos/kratos.yml, so it caps a flow for its whole life", () => {
+    const yml = readFileSync(path.join(__dirname, "..", "kratos", "kratos.yml"), "utf8");
+    const lifespan = /^\s+login:\n\s+lifespan:\s*(\S+)\s*$/m.exec(yml)?.[1];
+    expect(lifespan).toBeDefined();
+    expect(RATE_LIMITS.flow.durationSeconds).toBeGreaterThanOrEqual(goDurationSeconds(lifespan!)!);
   });
 });
 

@@ -8,6 +8,7 @@ import { getUsableCredentials, whoami } from "@/lib/kratos/client";
 import { amrOf } from "@/lib/session/facts";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { validatedReturnTo } from "@/lib/http/returnTo";
+import { credentialOf } from "@/lib/http/credential";
 import { loginPath } from "@/lib/http/paths";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -17,7 +18,7 @@ export async function GET(req: NextRequest) {
   const returnTo =
     validatedReturnTo(req.nextUrl.searchParams.get("return_to")) ?? new URL("/", cfg.appUrl).href;
   try {
-    const session = await whoami({ cookie: req.headers.get("cookie") });
+    const session = await whoami(credentialOf(req.headers).credential);
     if (session?.identity) {
       const identityId = session.identity.id;
       const prompted = req.cookies.get(GATE_COOKIE)?.value;

@@ -1,16 +1,17 @@
-// Sign-out: a same-origin POST only. Asks Kratos for a logout token with the browser's
-// cookies, performs the logout server-side and passes Kratos's cookie deletions back. The ended
-// session is marked revoked (lib/session/revocations.ts), so that a copy of this browser's
-// cookies opens nothing on its cached session check either.
+// Sign-out: a same-origin POST only. Asks Kratos for a logout token with the request's session
+// cookie, performs the logout server-side, passes Kratos's cookie deletions back and marks the
+// session revoked, so that no copy of its session-check cache is trusted any more.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { jsonError } from "@/lib/http/jsonError";
 import { createLogoutFlow, forwardToPublic, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
+import { credentialOf } from "@/lib/http/credential";
+import { credentialHeaders } from "@/lib/policy/credential";
+import { markRevoked } from "@/lib/session/revocations";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
-import { markRevoked } from "@/lib/session/revocations";
 
 export async function POST(req: NextRequest) {
   const cfg = getConfig();
@@ -23,20 +24,16 @@ export async function POST(req: NextRequest) {
   const to = new URL(requested ?? "/login?notice=signed_out", cfg.appUrl);
   const res = NextResponse.redirect(to, 303);
   res.headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
-  const cookie = req.headers.get("cookie");
-  if (!cookie) return res;
+  const { credential } = credentialOf(req.headers);
+  if (credential.type === "none") return res;
   try {
-    // Kratos's logout answers nothing about the session it ends: ask which one it is first.
-    const session = await whoami({ cookie });
-    if (!session) return res;
-    const flow = await createLogoutFlow(cookie);
-    if (!flow) return res;
+    const session = await whoami(credential);
+    const flow = session && (await createLogoutFlow(credential));
+    if (!session || !flow) return res;
     const upstream = await forwardToPublic(
       "self-service/logout",
       `?token=${encodeURIComponent(flow.logout_token)}`,
-      {
-        headers: { cookie, accept: "application/json" },
-      },
+      { headers: { ...credentialHeaders(credential), accept: "application/json" } },
     );
     for (const c of upstream.headers.getSetCookie()) res.headers.append("set-cookie", c);
     await markRevoked([session.id]);

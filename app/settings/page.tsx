@@ -11,7 +11,7 @@ import { ActiveSessions } from "@/components/settings/ActiveSessions";
 import { DeleteAccount } from "@/components/settings/DeleteAccount";
 import { getConfig } from "@/lib/config";
 import { listMyOtherSessions, whoami } from "@/lib/kratos/client";
-import { cookieHeader } from "@/lib/http/loadFlow";
+import { pageCredential } from "@/lib/http/credential";
 import { sessionRows, type SessionRow } from "@/lib/session/sessionList";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,10 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** This session and the others; null when Kratos cannot list them (the rest of the page still works). */
 async function sessionList(): Promise<SessionRow[] | null> {
-  const cookie = await cookieHeader();
-  if (!cookie) return null;
+  const { credential } = await pageCredential();
+  if (credential.type === "none") return null;
   try {
-    const [current, others] = await Promise.all([whoami({ cookie }), listMyOtherSessions(cookie)]);
+    const [current, others] = await Promise.all([whoami(credential), listMyOtherSessions(credential)]);
     return current && others ? sessionRows(current, others, getConfig().factorPolicy) : null;
   } catch {
     return null;

@@ -10,7 +10,8 @@ export interface RawResponse {
 }
 
 export interface RawOptions {
-  headers?: Record<string, string>;
+  /** A list sends the header once per value (Node joins a list of cookies into one line). */
+  headers?: Record<string, string | string[]>;
   /** Sent as is, with a Content-Length (Node adds it) unless `chunked`. */
   body?: string | Buffer;
   /** Send the body chunked, without a length. */

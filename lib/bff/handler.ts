@@ -5,10 +5,9 @@
 // not followed, and every Set-Cookie survives.
 import "server-only";
 import type { NextRequest } from "next/server";
-import { decideAccess } from "@/lib/policy/access";
 import { getConfig } from "@/lib/config";
 import { guardLoginSubmission, isCodeSubmission } from "@/lib/policy/factors";
-import { forwardToPublic, whoami } from "@/lib/kratos/client";
+import { forwardToPublic } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
 import { parseMediaType } from "@/lib/policy/mediaType";
@@ -19,9 +18,12 @@ import { jsonError } from "@/lib/http/jsonError";
 import { loginPath, withNotice } from "@/lib/http/paths";
 import { consume } from "@/lib/bff/rateLimiter";
 import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
-import { sessionTokenOf } from "@/lib/policy/protectedRoutes";
-import { bindingOf, clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/session/cache";
-import { amrOf, factsOf } from "@/lib/session/facts";
+import { resolveCredential, type Credential } from "@/lib/policy/credential";
+import { sameOriginPath } from "@/lib/policy/returnTo";
+import { clearCacheCookieHeader } from "@/lib/session/cache";
+import { amrOf } from "@/lib/session/facts";
+import { lookupSession, settingsVerdict, type SessionLookup } from "@/lib/session/lookup";
+import { markRevoked } from "@/lib/session/revocations";
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { withStaticSecurityHeaders } from "@/lib/http/securityHeaders";
 import { localeOfHeaders } from "@/lib/i18n/locales";
@@ -37,9 +39,9 @@ interface Refusal {
   headers?: Record<string, string>;
 }
 
-function refuse(req: NextRequest, r: Refusal): Response {
+function refuse(req: NextRequest, r: Refusal, credential?: Credential): Response {
   console.warn(`[bff] ${r.status} ${req.method} ${JSON.stringify(req.nextUrl.pathname)}: ${r.id}`);
-  if (!r.backTo || wantsJson(req.headers) || sessionTokenOf(req.headers)) {
+  if (!r.backTo || wantsJson(req.headers) || credential?.type === "token") {
     return jsonError(r.status, r.id, r.message, r.headers);
   }
   const location = new URL(r.backTo, getConfig().appUrl).href;
@@ -59,75 +61,103 @@ interface CheckContext {
   rule: MethodRule;
   /** The canonical submission (empty for reads). */
   submission: Submission;
+  /** The request's one credential: the only one forwarded, and the only one the checks judge. */
+  credential: Credential;
+  /** Its session as Kratos sees it, asked once per request. */
+  session: () => Promise<SessionLookup>;
+}
+
+/** A guarded request whose credential Kratos does not accept: refused, never read as "no session". */
+function refuseRejected(req: NextRequest, credential: Credential, returnTo?: string): Response {
+  return refuse(
+    req,
+    {
+      status: 401,
+      id: "session_invalid",
+      message: "The session this request carries is not valid (ended or unknown). Sign in again.",
+      backTo: loginPath({ returnTo, notice: "signed_out" }),
+    },
+    credential,
+  );
 }
 
 /** Rate limits (lib/policy/rateLimitRules.ts): a refused submission never reaches Kratos. */
-async function rateLimit({ req, path, rule, submission }: CheckContext): Promise<Response | null> {
-  const secret = sessionTokenOf(req.headers) ?? req.cookies.get(KRATOS_SESSION_COOKIE)?.value;
+async function rateLimit({
+  req,
+  path,
+  rule,
+  submission,
+  credential,
+  session,
+}: CheckContext): Promise<Response | null> {
+  // The identity counts only when Kratos accepts the credential: a credential it rejects leaves
+  // Kratos with no session, so the submission is a first-factor one, counted per identifier.
+  const lookup = rule.rateLimit?.account ? await session() : undefined;
   const result = await consume(
     rateLimitKeys(rule.rateLimit ?? {}, submission, {
       clientIp: clientIpOf(req.headers, getConfig().trustProxy),
-      sessionKey: secret ? bindingOf(secret) : undefined,
+      identityId: lookup?.type === "active" ? lookup.session.identity?.id : undefined,
+      flowId: req.nextUrl.searchParams.get("flow") ?? undefined,
     }),
   );
   if (!result.limited) return null;
-  return refuse(req, {
-    status: 429,
-    id: "rate_limited",
-    message: NOTICES.too_many_attempts,
-    backTo: flowPage(req, path, "too_many_attempts"),
-    headers: { "retry-after": String(result.retryAfterSeconds) },
-  });
+  return refuse(
+    req,
+    {
+      status: 429,
+      id: "rate_limited",
+      message: NOTICES.too_many_attempts,
+      backTo: flowPage(req, path, "too_many_attempts"),
+      headers: { "retry-after": String(result.retryAfterSeconds) },
+    },
+    credential,
+  );
 }
 
 /**
  * The factor guard: an aal2 email-code submission from a session whose first factor came
  * from the same inbox is answered here and never reaches Kratos.
  */
-async function factorGuard({ req, path, submission }: CheckContext): Promise<Response | null> {
+async function factorGuard({
+  req,
+  path,
+  submission,
+  credential,
+  session,
+}: CheckContext): Promise<Response | null> {
   if (!isCodeSubmission(submission)) return null;
-  const session = await whoami({
-    cookie: req.headers.get("cookie"),
-    sessionToken: sessionTokenOf(req.headers),
-  });
-  const amr = session ? amrOf(session) : null;
+  const lookup = await session();
+  if (lookup.type === "rejected") return refuseRejected(req, credential);
+  const amr = lookup.type === "active" ? amrOf(lookup.session) : null;
   if (guardLoginSubmission(submission, amr, getConfig().factorPolicy).allowed) return null;
-  return refuse(req, {
-    status: 403,
-    id: "second_factor_same_channel",
-    message: NOTICES.inbox_second_factor,
-    backTo: flowPage(req, path, "inbox_second_factor"),
-  });
+  return refuse(
+    req,
+    {
+      status: 403,
+      id: "second_factor_same_channel",
+      message: NOTICES.inbox_second_factor,
+      backTo: flowPage(req, path, "inbox_second_factor"),
+    },
+    credential,
+  );
 }
 
-/**
- * Settings change passwords and factors, so they get the app's own AAL check too: a session
- * Kratos calls aal2 from two codes of one inbox (only possible by reaching Kratos directly)
- * is sent to step-up here instead of reaching Kratos's settings endpoints.
- */
-async function settingsGuard({ req }: CheckContext): Promise<Response | null> {
-  const token = sessionTokenOf(req.headers);
-  const session = await whoami(token ? { sessionToken: token } : { cookie: req.headers.get("cookie") });
-  if (!session) return null; // Kratos answers "sign in first" itself.
-  const decision = decideAccess("highest_available", await factsOf(session), getConfig().factorPolicy);
-  if (decision.type !== "step_up") return null;
+/** The settings guard (lib/session/lookup.ts) on Kratos's settings endpoints. */
+async function settingsGuard({ req, credential, session }: CheckContext): Promise<Response | null> {
+  const verdict = await settingsVerdict(await session());
   const settings = new URL("/settings", getConfig().appUrl).href;
-  return refuse(req, {
-    status: 403,
-    id: "session_aal2_required",
-    message: "Settings need a second factor (step up to aal2).",
-    backTo: loginPath({ aal: "aal2", refresh: decision.refresh, returnTo: settings }),
-  });
-}
-
-function sameOriginPath(url: string | null): string {
-  if (!url) return "/";
-  try {
-    const u = new URL(url);
-    return u.origin === getConfig().appUrl.origin ? `${u.pathname}${u.search}` : "/";
-  } catch {
-    return "/";
-  }
+  if (verdict.type === "rejected") return refuseRejected(req, credential, settings);
+  if (verdict.type !== "step_up") return null;
+  return refuse(
+    req,
+    {
+      status: 403,
+      id: "session_aal2_required",
+      message: "Settings need a second factor (step up to aal2).",
+      backTo: loginPath({ aal: "aal2", refresh: verdict.refresh, returnTo: settings }),
+    },
+    credential,
+  );
 }
 
 const CHECKS: Record<BffCheck, (c: CheckContext) => Promise<Response | null>> = {
@@ -199,11 +229,17 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
   }
   const { path, rule } = match;
   const cfg = getConfig();
+  // One credential per request (lib/policy/credential.ts): checked before anything else is read.
+  const resolved = resolveCredential(req.headers);
+  if (!resolved.ok) return refuse(req, { status: 400, id: resolved.reason, message: resolved.message });
+  const { credential } = resolved;
+  let lookup: Promise<SessionLookup> | undefined;
+  const session = () => (lookup ??= lookupSession(credential));
   // After a failed submission, retry from the page the form was on (same origin only).
   const retryPath =
     req.method === "GET"
       ? `${req.nextUrl.pathname}${req.nextUrl.search}`
-      : sameOriginPath(req.headers.get("referer"));
+      : sameOriginPath(req.headers.get("referer"), cfg.appUrl.origin);
   // `notice` is the app's own parameter (a message to show on the new flow): keep it from
   // Kratos and put it back on the redirect to the flow page.
   const query = new URLSearchParams(req.nextUrl.search);
@@ -216,7 +252,7 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
     let body: { contentType: string; body: string } | undefined;
     if (rule.submission === "body") {
       const read = await readBodySubmission(req);
-      if ("refusal" in read) return refuse(req, read.refusal);
+      if ("refusal" in read) return refuse(req, read.refusal, credential);
       submission = read.submission;
       body = encodeSubmission(submission);
       // The form's action carries only the flow id; Kratos reads nothing else from it.
@@ -228,11 +264,15 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
       submission = forwardQuery = read.submission;
     }
     for (const check of rule.checks) {
-      const refused = await CHECKS[check]({ req, path, rule, submission });
+      const refused = await CHECKS[check]({ req, path, rule, submission, credential, session });
       if (refused) return refused;
     }
+    // Signing out: the session is asked for before Kratos ends it, to mark it revoked afterwards.
+    const endingSession = rule.endsSession ? await session() : undefined;
 
-    const headers = forwardRequestHeaders(req.headers, { clientIp: clientIpOf(req.headers, cfg.trustProxy) });
+    const headers = forwardRequestHeaders(req.headers, resolved, {
+      clientIp: clientIpOf(req.headers, cfg.trustProxy),
+    });
     if (body) headers.set("content-type", body.contentType);
     const upstream = await forwardToPublic(path, forwardQuery.size ? `?${forwardQuery}` : "", {
       method: req.method,
@@ -245,6 +285,7 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
       out.set("location", withNotice(location, notice));
     }
     if (rule.clearsSessionCache) out.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
+    if (endingSession?.type === "active") await markRevoked([endingSession.session.id]);
     return new Response(upstream.body, { status: upstream.status, headers: out });
   } catch (err) {
     if (err instanceof KratosUnavailableError)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/bff/headers";
+import { resolveCredential, type ResolvedCredential } from "@/lib/policy/credential";
+
+function resolved(h: Headers): ResolvedCredential {
+  const r = resolveCredential(h);
+  if (!r.ok) throw new Error(r.reason);
+  return r;
+}
 
 describe("forwardRequestHeaders", () => {
   const incoming = new Headers({
@@ -7,8 +14,6 @@ describe("forwardRequestHeaders", () => {
     "accept-language": "de-CH, en;q=0.8",
     "content-type": "application/x-www-form-urlencoded",
     cookie: "csrf_token_abc=xyz; ory_kratos_session=s3ss10n",
-    authorization: "Bearer t0ken",
-    "x-session-token": "ory_st_abc",
     "user-agent": "Mozilla/5.0 test",
     host: "evil.test",
     "x-forwarded-host": "evil.test",
@@ -24,24 +29,47 @@ describe("forwardRequestHeaders", () => {
     "x-custom": "1",
   });
 
-  it("keeps exactly the allow-listed headers, unchanged", () => {
-    const out = forwardRequestHeaders(incoming);
-    expect([...out.keys()].sort()).toEqual([
-      "accept",
-      "accept-language",
-      "authorization",
-      "cookie",
-      "user-agent",
-      "x-session-token",
-    ]);
-    expect(out.get("cookie")).toBe("csrf_token_abc=xyz; ory_kratos_session=s3ss10n");
-    expect(out.get("x-session-token")).toBe("ory_st_abc");
-    expect(out.get("authorization")).toBe("Bearer t0ken");
+  it("keeps exactly the allow-listed headers and the credential", () => {
+    const out = forwardRequestHeaders(incoming, resolved(incoming));
+    expect([...out.keys()].sort()).toEqual(["accept", "accept-language", "cookie", "user-agent"]);
     expect(out.get("accept-language")).toBe("de-CH, en;q=0.8");
   });
 
+  it("rebuilds the Cookie header: the one session cookie first, the others as they came", () => {
+    const h = new Headers({
+      cookie: " a=1 ;csrf_token_abc=xyz;  ory_kratos_session=s3ss10n; ory_kratos_continuity=c",
+    });
+    expect(forwardRequestHeaders(h, resolved(h)).get("cookie")).toBe(
+      "ory_kratos_session=s3ss10n; a=1; csrf_token_abc=xyz; ory_kratos_continuity=c",
+    );
+  });
+
+  it("forwards a token in the header it came in, with the cookies but no session cookie", () => {
+    const bearer = new Headers({ authorization: "bearer ory_st_abc", cookie: "csrf_token_abc=xyz" });
+    const out = forwardRequestHeaders(bearer, resolved(bearer));
+    expect(out.get("authorization")).toBe("Bearer ory_st_abc");
+    expect(out.has("x-session-token")).toBe(false);
+    expect(out.get("cookie")).toBe("csrf_token_abc=xyz");
+    const explicit = new Headers({ "x-session-token": "ory_st_abc" });
+    const out2 = forwardRequestHeaders(explicit, resolved(explicit));
+    expect(out2.get("x-session-token")).toBe("ory_st_abc");
+    expect(out2.has("authorization")).toBe(false);
+    expect(out2.has("cookie")).toBe(false);
+  });
+
+  it("never forwards the client's credential headers as sent", () => {
+    // Whatever the request says, Kratos sees the resolved credential only.
+    const out = forwardRequestHeaders(incoming, {
+      credential: { type: "token", token: "ory_st_resolved", header: "x-session-token" },
+      otherCookies: [],
+    });
+    expect(out.get("x-session-token")).toBe("ory_st_resolved");
+    expect(out.has("cookie")).toBe(false);
+    expect(out.has("authorization")).toBe(false);
+  });
+
   it("drops Host, Origin, Referer, the client's Content-Type and every forwarding header", () => {
-    const out = forwardRequestHeaders(incoming);
+    const out = forwardRequestHeaders(incoming, resolved(incoming));
     for (const name of [
       "content-type",
       "host",
@@ -62,22 +90,25 @@ describe("forwardRequestHeaders", () => {
   });
 
   it("sets X-Forwarded-For from the client IP only, replacing what the client sent", () => {
-    const out = forwardRequestHeaders(incoming, { clientIp: "203.0.113.7" });
+    const out = forwardRequestHeaders(incoming, resolved(incoming), { clientIp: "203.0.113.7" });
     expect(out.get("x-forwarded-for")).toBe("203.0.113.7");
   });
 
   it("sets no X-Forwarded-For without a client IP", () => {
-    expect(forwardRequestHeaders(incoming, {}).has("x-forwarded-for")).toBe(false);
-    expect(forwardRequestHeaders(incoming, { clientIp: "" }).has("x-forwarded-for")).toBe(false);
+    expect(forwardRequestHeaders(incoming, resolved(incoming), {}).has("x-forwarded-for")).toBe(false);
+    expect(forwardRequestHeaders(incoming, resolved(incoming), { clientIp: "" }).has("x-forwarded-for")).toBe(
+      false,
+    );
   });
 
   it("returns empty headers for an empty request", () => {
-    expect([...forwardRequestHeaders(new Headers()).keys()]).toEqual([]);
+    const none = new Headers();
+    expect([...forwardRequestHeaders(none, resolved(none)).keys()]).toEqual([]);
   });
 
   it("does not modify the incoming headers", () => {
     const h = new Headers({ host: "a.test", cookie: "c=1" });
-    forwardRequestHeaders(h, { clientIp: "203.0.113.7" });
+    forwardRequestHeaders(h, resolved(h), { clientIp: "203.0.113.7" });
     expect(h.get("host")).toBe("a.test");
     expect(h.has("x-forwarded-for")).toBe(false);
   });

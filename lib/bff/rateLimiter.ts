@@ -23,7 +23,7 @@ async function build(): Promise<Record<Bucket, RateLimiterAbstract>> {
       ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix, insuranceLimiter: memory })
       : memory;
   };
-  return { account: make("account"), address: make("address"), ip: make("ip") };
+  return { account: make("account"), flow: make("flow"), address: make("address"), ip: make("ip") };
 }
 
 export type RateLimitResult =

@@ -1,5 +1,6 @@
 // What the app's own form-post routes (ending sessions, deleting the account) share: same-origin
-// only, a form body, a Kratos session cookie, 303 answers, and Kratos outages as the 503 page.
+// only, a form body, the request's one session credential, 303 answers, and Kratos outages as the
+// 503 page.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
@@ -7,10 +8,13 @@ import { jsonError } from "@/lib/http/jsonError";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { loginPath } from "@/lib/http/paths";
 import { isCrossSiteRequest } from "@/lib/http/sameOrigin";
+import { credentialOf } from "@/lib/http/credential";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
+import type { Credential } from "@/lib/policy/credential";
 
 export interface AppPost {
-  cookie: string;
+  /** The request's one credential (never none: without one the post is sent to sign in). */
+  credential: Exclude<Credential, { type: "none" }>;
   form: FormData;
 }
 
@@ -19,7 +23,7 @@ export function seeOther(path: string): Response {
   return NextResponse.redirect(new URL(path, getConfig().appUrl), 303);
 }
 
-/** The post's cookie and form, or the answer that refuses it. */
+/** The post's credential and form, or the answer that refuses it. */
 export async function readAppPost(req: NextRequest, returnTo: string): Promise<AppPost | Response> {
   if (isCrossSiteRequest(req.headers, getConfig().appUrl.origin))
     return jsonError(403, "forbidden_origin", "Cross-site request refused.");
@@ -28,9 +32,9 @@ export async function readAppPost(req: NextRequest, returnTo: string): Promise<A
     return jsonError(415, "unsupported_media_type", "Send an application/x-www-form-urlencoded form.");
   const form = await req.formData().catch(() => null);
   if (!form) return jsonError(400, "malformed_form", "The form could not be read.");
-  const cookie = req.headers.get("cookie");
-  if (!cookie) return seeOther(loginPath({ returnTo }));
-  return { cookie, form };
+  const { credential } = credentialOf(req.headers);
+  if (credential.type === "none") return seeOther(loginPath({ returnTo }));
+  return { credential, form };
 }
 
 /** Runs a route's Kratos calls; Kratos down, slow or failing becomes the 503 page (retrying `retryPath`). */

@@ -3,13 +3,12 @@ import type { Identity, Session } from "@ory/client-fetch";
 import { redirect } from "next/navigation";
 import { whoami } from "@/lib/kratos/client";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
-import { cookieHeader, unavailablePath } from "@/lib/http/loadFlow";
+import { unavailablePath } from "@/lib/http/loadFlow";
+import { pageCredential } from "@/lib/http/credential";
 
-/** The browser's Kratos session (null when signed out). Throws KratosUnavailableError when Kratos is down. */
+/** The request's Kratos session (null when signed out). Throws KratosUnavailableError when Kratos is down. */
 export async function currentSession(): Promise<Session | null> {
-  const cookie = await cookieHeader();
-  if (!cookie) return null;
-  return whoami({ cookie });
+  return whoami((await pageCredential()).credential);
 }
 
 export function emailOf(identity: Identity | undefined): string | undefined {

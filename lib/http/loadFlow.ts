@@ -2,7 +2,6 @@
 // no flow id → start one through the BFF; expired/unknown/CSRF/aal errors → lib/http/kratosErrors.ts;
 // Kratos down → the 503 page.
 import "server-only";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFlow } from "@/lib/kratos/client";
 import { mapKratosError, type LoadError } from "@/lib/http/kratosErrors";
@@ -11,6 +10,8 @@ import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { browserFlowInitPath, elementsStartPath, ELEMENTS_PREFIX } from "@/lib/http/paths";
 import type { UiKit } from "@/lib/config";
 import { isSafeRedirect } from "@/lib/http/returnTo";
+import { pageCredential } from "@/lib/http/credential";
+import { credentialHeaders } from "@/lib/policy/credential";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -24,8 +25,10 @@ const FLOW_ID = /^[0-9a-fA-F-]{8,64}$/;
 export type LoadedFlow<K extends FlowKind> =
   { flow: FlowByKind[K]; error?: undefined } | { flow?: undefined; error: LoadError };
 
-export async function cookieHeader(): Promise<string | null> {
-  return (await headers()).get("cookie");
+/** The cookies a flow page sends to Kratos: the one session cookie, and the others (CSRF) as they came. */
+async function flowCookieHeader(): Promise<string | null> {
+  const { credential, otherCookies } = await pageCredential();
+  return credentialHeaders(credential, otherCookies).cookie ?? null;
 }
 
 export function unavailablePath(retryPath: string): string {
@@ -49,7 +52,7 @@ export async function loadFlow<K extends FlowKind>(
   const start = kit === "elements" ? elementsStartPath : browserFlowInitPath;
   if (!id || !FLOW_ID.test(id)) redirect(start(kind, { ...initParams, notice }));
   try {
-    return { flow: await getFlow(kind, id, await cookieHeader()) };
+    return { flow: await getFlow(kind, id, await flowCookieHeader()) };
   } catch (err) {
     if (err instanceof KratosUnavailableError) {
       const page = `${kit === "elements" ? ELEMENTS_PREFIX : ""}/${kind}`;

@@ -1,4 +1,4 @@
-// The app's own POST routes (sign-out, ending sessions, deleting the account) take only
+// The app's own POST routes (sign-out, ending sessions, deleting the account, the language) take only
 // same-origin form posts. Kratos's session cookie is SameSite=Lax, so a cross-site POST does not
 // carry it anyway; this check is the second lock and says so clearly.
 

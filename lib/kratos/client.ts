@@ -8,11 +8,7 @@ import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { kratosUrl } from "@/lib/kratos/urls";
 import { kratosRequest } from "@/lib/kratos/transport";
 import { linkedOidcProviders, usableCredentialTypes } from "@/lib/kratos/credentials";
-
-export interface Credentials {
-  cookie?: string | null;
-  sessionToken?: string | null;
-}
+import { credentialHeaders, type Credential } from "@/lib/policy/credential";
 
 // A submission may be half done when it is cut off (Kratos writes, hashes, sends mail), so it
 // gets more time than a read before the app gives up and answers 503.
@@ -45,11 +41,16 @@ export function forwardToPublic(path: string, search: string, init: CallInit): P
   return call(kratosUrl(getConfig().kratosPublicUrl, path, search), init);
 }
 
-/** Calls Kratos public as the browser (its cookies) or an app client (its session token). */
-function publicCall(pathAndQuery: string, creds: Credentials = {}, method = "GET"): Promise<Response> {
-  const headers = new Headers({ accept: "application/json" });
-  if (creds.cookie) headers.set("cookie", creds.cookie);
-  if (creds.sessionToken) headers.set("x-session-token", creds.sessionToken);
+/**
+ * Calls Kratos public with the request's one credential (lib/policy/credential.ts) in the header it
+ * came in, or with the browser's cookies (a flow also needs its CSRF cookie).
+ */
+function publicCall(
+  pathAndQuery: string,
+  sent: Record<string, string> = {},
+  method = "GET",
+): Promise<Response> {
+  const headers = new Headers({ ...sent, accept: "application/json" });
   const [path = "", query = ""] = pathAndQuery.split("?", 2);
   return call(kratosUrl(getConfig().kratosPublicUrl, path, query ? `?${query}` : ""), { headers, method });
 }
@@ -72,13 +73,17 @@ export async function getFlow<K extends FlowKind>(
   id: string,
   cookie: string | null,
 ): Promise<FlowByKind[K]> {
-  const res = await publicCall(`self-service/${kind}/flows?id=${encodeURIComponent(id)}`, { cookie });
+  const res = await publicCall(
+    `self-service/${kind}/flows?id=${encodeURIComponent(id)}`,
+    cookie ? { cookie } : {},
+  );
   return json<FlowByKind[K]>(res);
 }
 
-/** The session behind these credentials, or null when there is none (401). */
-export async function whoami(creds: Credentials): Promise<Session | null> {
-  const res = await publicCall("sessions/whoami", creds);
+/** The session behind a credential, or null when there is none (no credential, or Kratos's 401). */
+export async function whoami(credential: Credential): Promise<Session | null> {
+  if (credential.type === "none") return null;
+  const res = await publicCall("sessions/whoami", credentialHeaders(credential));
   if (res.status === 401) return null;
   return json<Session>(res);
 }
@@ -88,8 +93,8 @@ export async function getFlowError(id: string): Promise<FlowError> {
   return json<FlowError>(res);
 }
 
-export async function createLogoutFlow(cookie: string): Promise<LogoutFlow | null> {
-  const res = await publicCall("self-service/logout/browser", { cookie });
+export async function createLogoutFlow(credential: Credential): Promise<LogoutFlow | null> {
+  const res = await publicCall("self-service/logout/browser", credentialHeaders(credential));
   if (res.status === 401) return null;
   return json<LogoutFlow>(res);
 }
@@ -125,8 +130,8 @@ export async function getUsableCredentials(identityId: string): Promise<UsableCr
 const SESSIONS_PAGE_SIZE = 250;
 
 /** The caller's other active sessions (Kratos leaves the current one out); null when signed out. */
-export async function listMyOtherSessions(cookie: string): Promise<Session[] | null> {
-  const res = await publicCall(`sessions?page_size=${SESSIONS_PAGE_SIZE}`, { cookie });
+export async function listMyOtherSessions(credential: Credential): Promise<Session[] | null> {
+  const res = await publicCall(`sessions?page_size=${SESSIONS_PAGE_SIZE}`, credentialHeaders(credential));
   if (res.status === 401) return null;
   return json<Session[]>(res);
 }
@@ -136,18 +141,22 @@ export async function listMyOtherSessions(cookie: string): Promise<Session[] | n
  * (it reveals nothing), and 400 for the current session or a malformed id.
  */
 export async function revokeMyOtherSession(
-  cookie: string,
+  credential: Credential,
   sessionId: string,
 ): Promise<"done" | "signed_out"> {
-  const res = await publicCall(`sessions/${encodeURIComponent(sessionId)}`, { cookie }, "DELETE");
+  const res = await publicCall(
+    `sessions/${encodeURIComponent(sessionId)}`,
+    credentialHeaders(credential),
+    "DELETE",
+  );
   if (res.status === 401) return "signed_out";
   if (res.status !== 204) await json(res);
   return "done";
 }
 
 /** Ends every session of the caller but the current one; null when signed out. */
-export async function revokeAllMyOtherSessions(cookie: string): Promise<{ count: number } | null> {
-  const res = await publicCall("sessions", { cookie }, "DELETE");
+export async function revokeAllMyOtherSessions(credential: Credential): Promise<{ count: number } | null> {
+  const res = await publicCall("sessions", credentialHeaders(credential), "DELETE");
   if (res.status === 401) return null;
   return json<{ count: number }>(res);
 }

@@ -132,9 +132,9 @@ describe("BFF_ROUTES", () => {
     for (const r of settings) expect(r.checks[0]).toBe("settings_guard");
   });
 
-  it("counts sign-ins per account and recovery/verification emails per address", () => {
+  it("counts sign-ins per account and per flow, recovery/verification emails per address", () => {
     const byPath = (p: string) => rules.filter((r) => r.path === p);
-    for (const r of byPath("self-service/login")) expect(r.rateLimit).toEqual({ account: true });
+    for (const r of byPath("self-service/login")) expect(r.rateLimit).toEqual({ account: true, flow: true });
     for (const p of ["self-service/recovery", "self-service/verification"]) {
       expect(byPath(p).map((r) => r.rateLimit)).toEqual([{ address: true }, { address: true }]);
     }
@@ -154,5 +154,11 @@ describe("BFF_ROUTES", () => {
         "GET self-service/methods/oidc/callback/:provider",
       ].sort(),
     );
+  });
+
+  it("marks the session revoked after Kratos's logout link, the browser's sign-out through the BFF", () => {
+    expect(rules.filter((r) => r.endsSession).map((r) => `${r.m} ${r.path}`)).toEqual([
+      "GET self-service/logout",
+    ]);
   });
 });

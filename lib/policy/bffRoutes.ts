@@ -9,8 +9,10 @@ export type BffCheck = "settings_guard" | "rate_limit" | "factor_guard";
 
 /** Rate-limit buckets besides the per-client one (lib/policy/rateLimitRules.ts). */
 export interface RateLimitRule {
-  /** Sign-in attempts per account: identifier, or the session for second-factor steps. */
+  /** Sign-in attempts per account: the identifier, and the session's identity when there is one. */
   account?: boolean;
+  /** Attempts per flow (the `flow` query parameter), for the flow's whole life. */
+  flow?: boolean;
   /** Emails per address: the `email` field of recovery and verification. */
   address?: boolean;
 }
@@ -26,6 +28,8 @@ export interface MethodRule {
   rateLimit?: RateLimitRule;
   /** The request can change who is signed in: the session-check cache is cleared. */
   clearsSessionCache?: boolean;
+  /** The request signs its session out: the session is marked revoked for every cache (lib/session/revocations.ts). */
+  endsSession?: boolean;
 }
 
 export interface BffRoute {
@@ -58,7 +62,7 @@ export const BFF_ROUTES: readonly BffRoute[] = [
     POST: {
       submission: "body",
       checks: ["rate_limit", "factor_guard"],
-      rateLimit: { account: true },
+      rateLimit: { account: true, flow: true },
       clearsSessionCache: true,
     },
   }),
@@ -91,7 +95,10 @@ export const BFF_ROUTES: readonly BffRoute[] = [
   ),
   { path: "self-service/logout/browser", methods: { GET: READ } },
   // The logout link Kratos hands out (`?token=`), and native apps' logout with a session token.
-  { path: "self-service/logout", methods: { GET: { checks: [], clearsSessionCache: true } } },
+  {
+    path: "self-service/logout",
+    methods: { GET: { checks: [], clearsSessionCache: true, endsSession: true } },
+  },
   {
     path: "self-service/logout/api",
     methods: { DELETE: { submission: "body", checks: [], clearsSessionCache: true } },

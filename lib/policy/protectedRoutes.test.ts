@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ROUTE_RULES,
-  matchRoute,
-  sessionTokenOf,
-  transportOf,
-  type RouteRule,
-} from "@/lib/policy/protectedRoutes";
-
-const headers = (init: Record<string, string> = {}) => new Headers(init);
+import { ROUTE_RULES, matchRoute, type RouteRule } from "@/lib/policy/protectedRoutes";
 
 describe("matchRoute", () => {
   it("protects the Ory Elements settings page like /settings", () => {
@@ -89,82 +81,5 @@ describe("matchRoute", () => {
 
   it("uses ROUTE_RULES by default", () => {
     expect(matchRoute("/settings")).toBe(ROUTE_RULES.find((r) => r.prefix === "/settings"));
-  });
-});
-
-describe("transportOf", () => {
-  it("is token with an X-Session-Token header", () => {
-    expect(transportOf(headers({ "X-Session-Token": "ory_st_abc" }))).toBe("token");
-  });
-
-  it("is token with Authorization: Bearer (any case)", () => {
-    expect(transportOf(headers({ Authorization: "Bearer ory_st_abc" }))).toBe("token");
-    expect(transportOf(headers({ authorization: "bearer ory_st_abc" }))).toBe("token");
-  });
-
-  it("is cookie with Basic auth", () => {
-    expect(transportOf(headers({ Authorization: "Basic dXNlcjpwYXNz" }))).toBe("cookie");
-  });
-
-  it("is cookie with nothing, or only a cookie", () => {
-    expect(transportOf(headers())).toBe("cookie");
-    expect(transportOf(headers({ cookie: "ory_kratos_session=abc" }))).toBe("cookie");
-  });
-
-  it("is cookie with an empty bearer or an empty X-Session-Token", () => {
-    expect(transportOf(headers({ Authorization: "Bearer" }))).toBe("cookie");
-    expect(transportOf(headers({ Authorization: "Bearer   " }))).toBe("cookie");
-    expect(transportOf(headers({ "X-Session-Token": "" }))).toBe("cookie");
-  });
-
-  it("does not take a word merely starting with bearer", () => {
-    expect(transportOf(headers({ Authorization: "Bearerabc" }))).toBe("cookie");
-  });
-
-  it("is token when a token is sent along with a cookie", () => {
-    expect(transportOf(headers({ cookie: "ory_kratos_session=abc", "X-Session-Token": "ory_st_abc" }))).toBe(
-      "token",
-    );
-  });
-});
-
-describe("sessionTokenOf", () => {
-  it("reads X-Session-Token", () => {
-    expect(sessionTokenOf(headers({ "X-Session-Token": "ory_st_abc" }))).toBe("ory_st_abc");
-  });
-
-  it("reads a bearer token (any case, extra spaces)", () => {
-    expect(sessionTokenOf(headers({ Authorization: "Bearer ory_st_abc" }))).toBe("ory_st_abc");
-    expect(sessionTokenOf(headers({ Authorization: "BEARER   ory_st_abc  " }))).toBe("ory_st_abc");
-  });
-
-  it("prefers X-Session-Token over Authorization", () => {
-    expect(
-      sessionTokenOf(headers({ "X-Session-Token": "explicit", Authorization: "Bearer from-auth" })),
-    ).toBe("explicit");
-  });
-
-  it("is undefined without a token", () => {
-    expect(sessionTokenOf(headers())).toBeUndefined();
-    expect(sessionTokenOf(headers({ Authorization: "Basic dXNlcjpwYXNz" }))).toBeUndefined();
-    expect(sessionTokenOf(headers({ Authorization: "Bearer" }))).toBeUndefined();
-  });
-
-  it("refuses a bearer value with spaces inside rather than guessing a part of it", () => {
-    expect(sessionTokenOf(headers({ Authorization: "Bearer abc def" }))).toBeUndefined();
-  });
-
-  it("agrees with transportOf on which requests carry a token", () => {
-    const cases: Record<string, string>[] = [
-      {},
-      { "X-Session-Token": "t" },
-      { Authorization: "Bearer t" },
-      { Authorization: "Basic t" },
-      { cookie: "ory_kratos_session=abc" },
-    ];
-    for (const init of cases) {
-      const h = headers(init);
-      expect(sessionTokenOf(h) !== undefined).toBe(transportOf(h) === "token");
-    }
   });
 });

@@ -45,19 +45,3 @@ export function matchRoute(
   }
   return best;
 }
-
-/** Which transport a request uses: a session token (app clients) or the browser's cookie. */
-export function transportOf(headers: Headers): Transport {
-  const auth = headers.get("authorization");
-  if (headers.get("x-session-token") || (auth && /^bearer\s+\S/i.test(auth))) return "token";
-  return "cookie";
-}
-
-/** The session token from `Authorization: Bearer` or `X-Session-Token`. */
-export function sessionTokenOf(headers: Headers): string | undefined {
-  const explicit = headers.get("x-session-token");
-  if (explicit) return explicit.trim();
-  const auth = headers.get("authorization");
-  const m = auth?.match(/^bearer\s+(\S+)\s*$/i);
-  return m?.[1];
-}

@@ -3,6 +3,7 @@ import type { RateLimitRule } from "@/lib/policy/bffRoutes";
 import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
 
 const form = (o: Record<string, string>) => new URLSearchParams(o);
+const ID = "8d2f0a4e-1c3b-4f5d-9e7a-6b8c0d2e4f61";
 
 describe("rateLimitKeys", () => {
   const login = { account: true };
@@ -40,10 +41,62 @@ describe("rateLimitKeys", () => {
     expect(a).toEqual(b);
   });
 
-  it("counts second-factor and refresh steps (no identifier) per session", () => {
+  it("counts second-factor and refresh steps per the session's identity", () => {
+    const steps: Record<string, string>[] = [
+      { method: "totp", totp_code: "123456" },
+      { method: "lookup_secret", lookup_secret: "abcd1234" },
+      { method: "webauthn", webauthn_login: "{}" },
+      { method: "code", code: "123456" },
+      { method: "password", password: "x" },
+    ];
+    for (const step of steps) {
+      expect(rateLimitKeys(login, form(step), { identityId: ID })).toEqual([
+        { bucket: "account", key: `identity:${ID}` },
+      ]);
+    }
+  });
+
+  it("lets no body field move a second-factor step out of the identity's bucket", () => {
+    const extras: Record<string, string>[] = [
+      { identifier: "random-1@x.test" },
+      { password_identifier: "random-2@x.test" },
+      { identifier: "", password_identifier: "" },
+    ];
+    for (const extra of extras) {
+      const keys = rateLimitKeys(login, form({ method: "totp", totp_code: "1", ...extra }), {
+        identityId: ID,
+      });
+      expect(keys).toContainEqual({ bucket: "account", key: `identity:${ID}` });
+    }
+  });
+
+  it("also counts an identifier sent with a session (a password at refresh is checked against it)", () => {
     expect(
-      rateLimitKeys(login, form({ method: "totp", totp_code: "123456" }), { sessionKey: "abc" }),
-    ).toEqual([{ bucket: "account", key: "session:abc" }]);
+      rateLimitKeys(login, form({ method: "password", identifier: "Ada@x.test", password: "x" }), {
+        identityId: ID,
+      }),
+    ).toEqual([
+      { bucket: "account", key: "id:ada@x.test" },
+      { bucket: "account", key: `identity:${ID}` },
+    ]);
+  });
+
+  it("caps the attempts per flow when the rule says so", () => {
+    const rule = { account: true, flow: true };
+    expect(rateLimitKeys(rule, form({ identifier: "a@x.test" }), { flowId: "f1" })).toEqual([
+      { bucket: "account", key: "id:a@x.test" },
+      { bucket: "flow", key: "f1" },
+    ]);
+    expect(rateLimitKeys(rule, form({ method: "totp" }), { identityId: ID, flowId: "f2" })).toEqual([
+      { bucket: "account", key: `identity:${ID}` },
+      { bucket: "flow", key: "f2" },
+    ]);
+    expect(rateLimitKeys(login, form({ identifier: "a@x.test" }), { flowId: "f1" })).toEqual([
+      { bucket: "account", key: "id:a@x.test" },
+    ]);
+    expect(rateLimitKeys(rule, form({ identifier: "a@x.test" }), {})).toEqual([
+      { bucket: "account", key: "id:a@x.test" },
+    ]);
   });
 
   it("counts recovery and verification emails per address, JSON bodies too", () => {
@@ -61,7 +114,7 @@ describe("rateLimitKeys", () => {
     ]);
   });
 
-  it("a code entry without identifier or session draws from no account bucket", () => {
+  it("a submission without identifier or session draws from no account bucket", () => {
     expect(rateLimitKeys(login, form({}), {})).toEqual([]);
   });
 });

@@ -5,11 +5,16 @@ import type { RateLimitRule } from "@/lib/policy/bffRoutes";
 import { spelledAsKratos } from "@/lib/policy/identifierSpelling";
 import { field, type Submission } from "@/lib/policy/submission";
 
-export type Bucket = "account" | "address" | "ip";
+export type Bucket = "account" | "flow" | "address" | "ip";
 
 export const RATE_LIMITS: Record<Bucket, { points: number; durationSeconds: number }> = {
-  /** Sign-in attempts per account (identifier, or the session for second-factor and refresh steps). */
+  /** Sign-in attempts per account: per identifier, and per identity for second-factor and refresh steps. */
   account: { points: 10, durationSeconds: 300 },
+  /**
+   * Sign-in attempts per login flow. A flow lives 10 minutes (kratos/kratos.yml
+   * `selfservice.flows.login.lifespan`), so this caps each flow for its whole life.
+   */
+  flow: { points: 10, durationSeconds: 600 },
   /** Recovery and verification emails per address. */
   address: { points: 5, durationSeconds: 900 },
   /** All submissions per client address (only when a trusted reverse proxy says who the client is). */
@@ -23,8 +28,13 @@ export interface BucketKey {
 
 export interface SubmissionContext {
   clientIp?: string;
-  /** A digest of the Kratos session cookie or token, when the caller has one. */
-  sessionKey?: string;
+  /**
+   * The identity of the request's session: its one credential (lib/policy/credential.ts), as
+   * Kratos accepted it. Absent without a session, or when Kratos rejects the credential.
+   */
+  identityId?: string;
+  /** The flow the submission is for (the `flow` query parameter). */
+  flowId?: string;
 }
 
 /**
@@ -39,8 +49,14 @@ export function rateLimitKeys(rule: RateLimitRule, s: Submission, ctx: Submissio
     // Kratos's password method falls back to the legacy `password_identifier` when `identifier` is empty.
     const identifier = spelledAsKratos(field(s, "identifier") || field(s, "password_identifier") || "");
     if (identifier) keys.push({ bucket: "account", key: `id:${identifier}` });
-    else if (ctx.sessionKey) keys.push({ bucket: "account", key: `session:${ctx.sessionKey}` });
+    // With a session, Kratos continues that session's sign-in (refresh or aal2,
+    // selfservice/flow/login/handler.go:820-838): TOTP, backup codes, keys and email codes then
+    // prove that identity whatever the body says, so they count against it. The identifier
+    // above still counts too: a password at refresh is checked against it
+    // (selfservice/strategy/password/login.go:80-81).
+    if (ctx.identityId) keys.push({ bucket: "account", key: `identity:${ctx.identityId}` });
   }
+  if (rule.flow && ctx.flowId) keys.push({ bucket: "flow", key: ctx.flowId });
   if (rule.address) {
     const email = spelledAsKratos(field(s, "email") ?? "");
     if (email) keys.push({ bucket: "address", key: email });

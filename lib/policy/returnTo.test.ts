@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
+import { allowedOrigins, safeReturnTo, sameOriginPath } from "@/lib/policy/returnTo";
 
 const APP = "http://localhost:3000";
 const EXTRA = "https://docs.example.test";
@@ -171,5 +171,34 @@ describe("allowedOrigins", () => {
     expect(safeReturnTo("/x", origins)).toBe("http://localhost:3000/x");
     expect(safeReturnTo("https://docs.example.test/", origins)).toBe("https://docs.example.test/");
     expect(safeReturnTo("https://evil.test/", origins)).toBeUndefined();
+  });
+});
+
+describe("sameOriginPath", () => {
+  it("keeps the path and query of a URL on the app's origin", () => {
+    expect(sameOriginPath(`${APP}/login?flow=abc`, APP)).toBe("/login?flow=abc");
+    expect(sameOriginPath(`${APP}/`, APP)).toBe("/");
+  });
+
+  it("is / for another origin, nothing, or junk", () => {
+    expect(sameOriginPath("https://evil.test/login", APP)).toBe("/");
+    expect(sameOriginPath(`${EXTRA}/guide`, APP)).toBe("/");
+    expect(sameOriginPath(null, APP)).toBe("/");
+    expect(sameOriginPath("not a url", APP)).toBe("/");
+  });
+
+  it.each([
+    `${APP}//evil.test/x`,
+    `${APP}/\\evil.test/x`,
+    `${APP}/\\/evil.test`,
+    `${APP}/..//evil.test`,
+    `${APP}/a/../..//evil.test/`,
+    `${APP}/%5C%5Cevil.test`,
+    `${APP}/\tevil`,
+  ])("never answers a path a browser reads as another origin: %s", (referer) => {
+    const path = sameOriginPath(referer, APP);
+    expect(path.startsWith("//")).toBe(false);
+    expect(path.startsWith("/\\")).toBe(false);
+    expect(new URL(path, APP).origin).toBe(APP);
   });
 });

@@ -53,3 +53,14 @@ export function safeReturnTo(raw: unknown, allowedOrigins: readonly string[]): s
 export function allowedOrigins(appUrl: URL, extra: readonly string[]): string[] {
   return [appUrl.origin, ...extra.filter((o) => o !== appUrl.origin)];
 }
+
+/**
+ * The path and query of `url` when it is a safe URL on `appOrigin` (the rules above), else "/":
+ * never `//host` or `/\host`, which a browser reads as another origin.
+ */
+export function sameOriginPath(url: string | null, appOrigin: string): string {
+  const safe = url === null ? undefined : safeReturnTo(url, [appOrigin]);
+  if (safe === undefined) return "/";
+  const u = new URL(safe);
+  return `${u.pathname}${u.search}`;
+}

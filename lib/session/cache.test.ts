@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { SessionFacts } from "@/lib/policy/access";
 import {
   CACHE_COOKIE,
-  KRATOS_SESSION_COOKIE,
   bindingOf,
   cacheCookieOptions,
   clearCacheCookieHeader,
@@ -35,9 +34,8 @@ afterEach(() => {
 });
 
 describe("constants", () => {
-  it("names the cookies", () => {
+  it("names the cache cookie", () => {
     expect(CACHE_COOKIE).toBe("session_check");
-    expect(KRATOS_SESSION_COOKIE).toBe("ory_kratos_session");
   });
 });
 

@@ -1,6 +1,7 @@
 // A short-lived, encrypted cache of the session check (iron-session), so proxy.ts
-// does not call Kratos on every navigation. Bound to the Kratos session cookie: a new or
-// cleared Kratos cookie invalidates it at once. It names the Kratos session it describes, so that
+// does not call Kratos on every navigation. Bound to the request's one Kratos session cookie (the
+// one lib/policy/credential.ts resolves, which is the one Kratos reads): a new or cleared Kratos
+// cookie invalidates it at once. It names the Kratos session it describes, so that
 // a session ended through this app (lib/session/revocations.ts) is not trusted from it. A session
 // revoked elsewhere (admin API, Kratos directly) stays usable here for up to the TTL; set
 // SESSION_CACHE_TTL_SECONDS=0 to check with Kratos on every request.
@@ -9,7 +10,6 @@ import { sealData, unsealData } from "iron-session";
 import type { SessionFacts } from "@/lib/policy/access";
 
 export const CACHE_COOKIE = "session_check";
-export const KRATOS_SESSION_COOKIE = "ory_kratos_session";
 
 interface Cached {
   bind: string;

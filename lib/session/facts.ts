@@ -2,12 +2,12 @@
 // cache when it is fresh and its session was not ended through this app, otherwise from Kratos
 // (whoami + the identity's credential types).
 import "server-only";
-import type { NextRequest } from "next/server";
 import type { SessionFacts } from "@/lib/policy/access";
+import type { Credential } from "@/lib/policy/credential";
 import type { AmrEntry } from "@/lib/policy/factors";
 import { getConfig } from "@/lib/config";
 import { getUsableCredentials, whoami } from "@/lib/kratos/client";
-import { CACHE_COOKIE, KRATOS_SESSION_COOKIE, readCache, sealCache } from "@/lib/session/cache";
+import { readCache, sealCache } from "@/lib/session/cache";
 import { mayBeRevoked } from "@/lib/session/revocations";
 import type { Session } from "@ory/client-fetch";
 
@@ -36,16 +36,22 @@ export interface CookieSessionResult {
   sealed?: string;
 }
 
-/** The browser's session, through the cache. No Kratos session cookie means no session, no call. */
-export async function cookieSessionFacts(req: NextRequest): Promise<CookieSessionResult> {
+/**
+ * The browser's session, through the cache (`sealedCache`, the cache cookie's value), which is
+ * bound to the request's one session cookie. No session cookie means no session, no call.
+ */
+export async function cookieSessionFacts(
+  credential: Extract<Credential, { type: "none" | "cookie" }>,
+  sealedCache: string | undefined,
+): Promise<CookieSessionResult> {
   const cfg = getConfig();
-  const kratosCookie = req.cookies.get(KRATOS_SESSION_COOKIE)?.value;
-  if (!kratosCookie) return { facts: null };
+  if (credential.type === "none") return { facts: null };
+  const kratosCookie = credential.value;
   if (cfg.sessionCacheTtlSeconds > 0) {
-    const cached = await readCache(req.cookies.get(CACHE_COOKIE)?.value, kratosCookie, cfg.sessionSecret);
+    const cached = await readCache(sealedCache, kratosCookie, cfg.sessionSecret);
     if (cached && !(await mayBeRevoked(cached.sessionId))) return { facts: cached.facts };
   }
-  const session = await whoami({ cookie: req.headers.get("cookie") });
+  const session = await whoami(credential);
   if (!session) return { facts: null };
   const facts = await factsOf(session);
   if (cfg.sessionCacheTtlSeconds === 0) return { facts };
@@ -61,7 +67,9 @@ export async function cookieSessionFacts(req: NextRequest): Promise<CookieSessio
 }
 
 /** An app client's session by its token (never cached: tokens are not tied to a browser). */
-export async function tokenSessionFacts(token: string): Promise<SessionFacts | null> {
-  const session = await whoami({ sessionToken: token });
+export async function tokenSessionFacts(
+  credential: Extract<Credential, { type: "token" }>,
+): Promise<SessionFacts | null> {
+  const session = await whoami(credential);
   return session ? factsOf(session) : null;
 }

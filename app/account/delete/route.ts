@@ -11,7 +11,8 @@ import { loginPath } from "@/lib/http/paths";
 import { activeSessionIdsOf, deleteIdentity, getUsableCredentials, whoami } from "@/lib/kratos/client";
 import { amrOf } from "@/lib/session/facts";
 import { decideDeletion } from "@/lib/policy/accountDeletion";
-import { clearCacheCookieHeader, KRATOS_SESSION_COOKIE } from "@/lib/session/cache";
+import { SESSION_COOKIE } from "@/lib/policy/credential";
+import { clearCacheCookieHeader } from "@/lib/session/cache";
 import { markRevoked } from "@/lib/session/revocations";
 
 const SETTINGS = "/settings";
@@ -21,7 +22,7 @@ export async function POST(req: NextRequest) {
   const post = await readAppPost(req, SETTINGS);
   if (post instanceof Response) return post;
   return withKratos(SETTINGS, async () => {
-    const session = await whoami({ cookie: post.cookie });
+    const session = await whoami(post.credential);
     if (!session?.identity) return seeOther(loginPath({ returnTo: SETTINGS }));
     const identity = session.identity;
     const decision = decideDeletion(
@@ -54,7 +55,7 @@ export async function POST(req: NextRequest) {
     const secure = cfg.secureCookies ? "; Secure" : "";
     res.headers.append(
       "set-cookie",
-      `${KRATOS_SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`,
+      `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`,
     );
     res.headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
     return res;

@@ -7,17 +7,15 @@ import { whoami } from "@/lib/kratos/client";
 import { getConfig } from "@/lib/config";
 import { amrOf } from "@/lib/session/facts";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { sessionTokenOf, transportOf } from "@/lib/policy/protectedRoutes";
+import { transportOf } from "@/lib/policy/credential";
+import { credentialOf } from "@/lib/http/credential";
 import { unavailableResponse } from "@/lib/http/unavailable";
 
 export async function GET(req: NextRequest) {
-  const transport = transportOf(req.headers);
+  const { credential } = credentialOf(req.headers);
+  const transport = transportOf(credential);
   try {
-    const session = await whoami(
-      transport === "token"
-        ? { sessionToken: sessionTokenOf(req.headers) }
-        : { cookie: req.headers.get("cookie") },
-    );
+    const session = await whoami(credential);
     if (!session?.identity) {
       return jsonError(401, "session_required", "Sign in first.");
     }

@@ -1,15 +1,26 @@
 // Starts a flow for an Ory Elements page. The BFF's browser endpoint answers with a redirect
 // to Kratos's ui_url, which is the app's own page unless UI_KIT=elements; asked for JSON,
 // Kratos answers with the flow (and its CSRF cookie) instead, so the browser can be sent to
-// the Elements page whatever the ui_url says.
+// the Elements page whatever the ui_url says. A settings flow is started only past the settings
+// guard (lib/session/lookup.ts), as through the BFF.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { forwardToPublic } from "@/lib/kratos/client";
+import { credentialOf } from "@/lib/http/credential";
+import { credentialHeaders } from "@/lib/policy/credential";
+import { lookupSession, settingsVerdict } from "@/lib/session/lookup";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { mapKratosError } from "@/lib/http/kratosErrors";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { isSafeRedirect, validatedReturnTo } from "@/lib/http/returnTo";
-import { ELEMENTS_PREFIX, elementsFlowPath, flowKindOf, START_FAILED, withNotice } from "@/lib/http/paths";
+import {
+  ELEMENTS_PREFIX,
+  elementsFlowPath,
+  flowKindOf,
+  loginPath,
+  START_FAILED,
+  withNotice,
+} from "@/lib/http/paths";
 import { isNoticeId } from "@/lib/http/notices";
 
 /** The init parameters Kratos takes from a browser (return_to is validated by the page that sent it here). */
@@ -28,10 +39,19 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ kind
     if (value !== null) query.set(name, value);
   }
   const notice = req.nextUrl.searchParams.get("notice") ?? undefined;
+  const { credential, otherCookies } = credentialOf(req.headers);
   let upstream: Response;
   try {
+    if (kind === "settings") {
+      const verdict = await settingsVerdict(await lookupSession(credential));
+      const settings = new URL(`${ELEMENTS_PREFIX}/settings`, getConfig().appUrl).href;
+      if (verdict.type === "rejected")
+        return seeOther(loginPath({ returnTo: settings, notice: "signed_out" }));
+      if (verdict.type === "step_up")
+        return seeOther(loginPath({ aal: "aal2", refresh: verdict.refresh, returnTo: settings }));
+    }
     upstream = await forwardToPublic(`self-service/${kind}/browser`, `?${query}`, {
-      headers: { accept: "application/json", cookie: req.headers.get("cookie") ?? "" },
+      headers: { ...credentialHeaders(credential, otherCookies), accept: "application/json" },
     });
   } catch (err) {
     if (err instanceof KratosUnavailableError) return seeOther(unavailablePath(`${ELEMENTS_PREFIX}/${kind}`));

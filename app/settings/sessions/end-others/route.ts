@@ -11,8 +11,8 @@ export async function POST(req: NextRequest) {
   if (post instanceof Response) return post;
   return withKratos("/settings", async () => {
     // Listed first: Kratos's answer to the revocation is only a count.
-    const others = await listMyOtherSessions(post.cookie);
-    if (!others || !(await revokeAllMyOtherSessions(post.cookie)))
+    const others = await listMyOtherSessions(post.credential);
+    if (!others || !(await revokeAllMyOtherSessions(post.credential)))
       return seeOther(loginPath({ returnTo: "/settings" }));
     await markRevoked(others.map((s) => s.id));
     return seeOther("/settings?notice=other_sessions_ended");

@@ -20,7 +20,7 @@ export async function POST(req: NextRequest) {
     try {
       // Kratos answers 204 for an id that belongs to someone else and changes nothing; marking it
       // here only costs that session one fresh check with Kratos.
-      if ((await revokeMyOtherSession(post.cookie, id)) === "signed_out")
+      if ((await revokeMyOtherSession(post.credential, id)) === "signed_out")
         return seeOther(loginPath({ returnTo: "/settings" }));
     } catch (err) {
       if (err instanceof KratosResponseError && err.status === 400)
