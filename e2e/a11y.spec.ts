@@ -2,6 +2,8 @@
 // (docs/screenshots/ with SCREENSHOTS=1, linked from the README).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { pagesOf } from "./pages";
 import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { screenshotPath } from "./support/screenshots";
@@ -14,6 +16,17 @@ import {
   registerAndLogin,
   submitPasswordLogin,
 } from "./support/users";
+
+/** public/theme.css's `--focus` as the browser computes it: the light value first, then the dark one. */
+const FOCUS_RING = (() => {
+  const theme = readFileSync(path.join(__dirname, "..", "public", "theme.css"), "utf8");
+  const [light, dark] = [...theme.matchAll(/--focus:\s*#([0-9a-f]{6})\b/gi)].map(([, hex]) => {
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex!.slice(i, i + 2), 16));
+    return `rgb(${r}, ${g}, ${b})`;
+  });
+  if (!light || !dark) throw new Error("public/theme.css has no light and dark --focus colour");
+  return { light, dark };
+})();
 
 async function check(page: Page, name: string) {
   for (const colorScheme of ["light", "dark"] as const) {
@@ -101,8 +114,14 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
     for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press("Tab");
     await expect(email).toBeFocused();
-    const outline = await email.evaluate((el) => getComputedStyle(el).outlineStyle);
-    expect(outline).not.toBe("none");
+    // The theme's ring (app/globals.css with public/theme.css's --focus), not the browser's own.
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expect(email).toHaveCSS("outline-style", "solid");
+      await expect(email).toHaveCSS("outline-width", "3px");
+      await expect(email).toHaveCSS("outline-color", FOCUS_RING[colorScheme]);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
     await page.keyboard.type(user.email);
     await page.keyboard.press("Tab");
     await expect(login.password).toBeFocused();

@@ -98,7 +98,9 @@ test("account deletion takes same-origin form posts only", { tag: "@policy" }, a
     maxRedirects: 0,
   });
   expect(crossSite.status()).toBe(403);
+  expect((await crossSite.json()).error.id).toBe("forbidden_origin");
   const json = await page.request.post("/account/delete", { data: { email: user.email }, maxRedirects: 0 });
   expect(json.status()).toBe(415);
+  expect((await json.json()).error.id).toBe("unsupported_media_type");
   expect((await page.request.get("/api/me")).status()).toBe(200);
 });

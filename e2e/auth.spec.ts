@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { pagesOf } from "./pages";
 import { INVALID_CREDENTIALS } from "./pages/LoginPage";
+import { expectSignedOutEverywhere, signedInCookies } from "./support/session";
 import { login, newUser, register, submitPasswordLogin } from "./support/users";
 
 test(
   "register, see the home page signed in, sign out, sign in again",
   { tag: ["@auth", "@smoke"] },
-  async ({ page }) => {
+  async ({ page, browser }) => {
     const { home } = pagesOf(page);
     const user = newUser("auth");
     await register(page, user);
@@ -14,10 +15,13 @@ test(
     await home.open();
     await expect(home.signedInAs).toContainText(user.email);
 
+    const cookies = await signedInCookies(page);
+    await home.open();
     await home.signOut();
     await expect(home.signedOutNotice).toBeVisible();
     await home.open();
     await expect(home.welcome).toBeVisible();
+    await expectSignedOutEverywhere(browser, cookies);
 
     await login(page, user, { expectGate: true });
     await home.open();
@@ -42,7 +46,10 @@ test(
     await register(page, user);
     await home.open();
     await expect(home.signedInAs).toContainText(user.email);
+    const cookies = await signedInCookies(page);
+    await home.open();
     await home.signOut();
+    await expectSignedOutEverywhere(browser, cookies);
     await login(page, user, { expectGate: true });
     await home.open();
     await expect(home.signedInAs).toContainText(user.email);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { pagesOf } from "./pages";
 import { EMAIL_VERIFIED } from "./pages/VerificationPage";
 import { SUBJECTS, waitForCode } from "./support/mail";
-import { signOut } from "./support/session";
+import { expectSignedOutEverywhere, signedInCookies, signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
 import {
   newUser,
@@ -71,13 +71,16 @@ test("a profile change persists", { tag: "@auth" }, async ({ page }) => {
 test(
   "sign-out ends the session: a protected page sends you to sign in",
   { tag: ["@auth", "@smoke"] },
-  async ({ page }) => {
+  async ({ page, browser }) => {
     const { session, login } = pagesOf(page);
     await registerAndLogin(page, "logout");
+    const cookies = await signedInCookies(page);
     await signOut(page);
     await session.open();
     await expect(page).toHaveURL(/\/login\?flow=/);
     await expect(login.title).toBeVisible();
+    // Not only this browser's cookie is gone: the session is over.
+    await expectSignedOutEverywhere(browser, cookies);
   },
 );
 

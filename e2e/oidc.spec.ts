@@ -5,12 +5,11 @@
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { pagesOf } from "./pages";
 import { requires, testEnv } from "./support/env";
+import { MAIL, signInWithProvider, SSO } from "./support/oidc";
 import { signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
 import { newUser, openSettings, registerAndLogin, stepUpWithEmailCode } from "./support/users";
 
-const MAIL = { id: "local", label: "Local Mail" };
-const SSO = { id: "local-sso", label: "Local SSO" };
 /** "You tried to sign in with …, but that email is already used by another account…" */
 const LINK_EXISTING_ACCOUNT = 1010016;
 
@@ -37,13 +36,6 @@ async function identitiesWithEmail(email: string): Promise<AdminIdentity[]> {
 }
 
 const oidcIdentifiers = (i: AdminIdentity) => i.credentials?.oidc?.identifiers ?? [];
-
-/** Signs in (or up) with a provider from the login page, through the provider's own pages. */
-async function signInWithProvider(page: Page, provider: { label: string }, email: string): Promise<void> {
-  const { login, oidcProvider } = pagesOf(page);
-  await login.startWithProvider(provider.label);
-  await oidcProvider.signInAndAllow(email);
-}
 
 async function skipGate(page: Page): Promise<void> {
   const { secureAccount } = pagesOf(page);

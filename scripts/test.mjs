@@ -42,7 +42,11 @@ try {
     fresh: true,
     mailCatcher,
     // A shorter Kratos timeout keeps the "Kratos is slow" test quick; submissions get 3×.
-    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "4000" },
+    // The longest session-check cache TTL: a session ended through the app (sign-out, another
+    // device, account deletion) must be refused because of its revocation marker, never because
+    // a slow run outlived the cached check. Every BFF path that changes a session's facts clears
+    // the cache (lib/policy/bffRoutes.ts), so no other test depends on the TTL.
+    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "4000", SESSION_CACHE_TTL_SECONDS: "3600" },
   });
 } catch {
   process.exit(1);

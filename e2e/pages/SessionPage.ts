@@ -8,6 +8,8 @@ export class SessionPage extends FlowPage {
   readonly kratosAal = this.page.getByTestId("kratos-aal");
   /** The authentication methods, one per line. */
   readonly amr = this.page.getByTestId("amr");
+  /** The method (first) cell of each row of the authentication methods, in order. */
+  readonly amrMethods = this.amr.locator("tr > td:first-child");
 
   async open(query = ""): Promise<void> {
     await this.page.goto(`/session${query}`);

@@ -1,5 +1,5 @@
 // Codes from the real mail catcher: maildev or Mailpit (MAIL_CATCHER), at MAIL_API_URL.
-import { expect } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 import { testEnv } from "./env";
 import { maildev } from "./mailCatchers/maildev";
 import type { MailCatcher, MessageFilter } from "./mailCatchers/mailCatcher";
@@ -42,4 +42,29 @@ export async function waitForCode(
 /** How many emails `address` has received so far (only those matching `filter`, if given). */
 export async function countEmails(address: string, filter?: MessageFilter): Promise<number> {
   return mailCatcher.count(address, filter);
+}
+
+/** The code in the newest email to `address` with a matching subject received after `since`, if any (no wait). */
+export async function latestCode(address: string, subject: RegExp, since: Date): Promise<string | undefined> {
+  const last = await mailCatcher.latest(address, { subject, since });
+  return last ? /\b(\d{6})\b/.exec(last.body)?.[1] : undefined;
+}
+
+/**
+ * Waits until a control email (a verification code, asked for through the app's BFF) reached
+ * `address`. Kratos's courier sends its queue oldest first (v1.3.1
+ * persistence/sql/persister_courier.go, NextMessages), so every email queued before it has
+ * arrived too: a count taken after this counts everything Kratos was asked to send so far.
+ * The control is matched as the first verification email after the call starts, so call it
+ * once an earlier verification email to `address` (the registration's) can no longer be on
+ * its way, e.g. after any later email to it has been read.
+ */
+export async function flushCourier(request: APIRequestContext, address: string): Promise<void> {
+  const since = new Date();
+  const flow = await (await request.get("/api/kratos/self-service/verification/api")).json();
+  const res = await request.post(`/api/kratos/self-service/verification?flow=${flow.id}`, {
+    data: { method: "code", email: address },
+  });
+  expect(res.status()).toBe(200);
+  await waitForCode(address, SUBJECTS.verification, since);
 }

@@ -8,21 +8,81 @@ import {
   highestAvailableAal,
   needsIndependentSecondFactor,
   secondFactorAllowed,
+  type Aal,
   type AmrEntry,
 } from "@/lib/policy/factors";
 import { filterStepUpNodes, isRemoveButton, sectionTitleKey, splitIntoForms } from "@/lib/kratos/nodes";
 import { settingsStatus, statusLineKey } from "@/lib/kratos/settingsStatus";
 import { CATALOGS } from "@/lib/i18n/catalogs";
-import { METHODS, methodByGroup, methodByKey, type KratosMethod } from "@/lib/policy/methods";
+import { METHODS, methodByGroup, methodByKey, type Channel, type KratosMethod } from "@/lib/policy/methods";
 import type { UiNode } from "@ory/client-fetch";
 
 // The registry drives the policy: each row's declared facts are what the policy, the node
-// helpers and the settings status answer for that method.
+// helpers and the settings status answer for that method. What a method proves and which pairs
+// count are written out here, not read from the registry, so a wrong row fails these tests.
 
 const rows = METHODS.map((m) => [m.key, m] as const);
 const canBeFirst = (m: KratosMethod) => m.role !== "second";
 const canBeSecond = (m: KratosMethod) => m.role !== "first";
-const NEVER_SECOND = ["knowledge", "federated"];
+
+/** The channel each Kratos method proves under the default policy (an OIDC provider: federated). */
+const CHANNEL: Record<string, Channel> = {
+  password: "knowledge",
+  oidc: "federated",
+  code: "inbox",
+  totp: "authenticator_app",
+  webauthn: "device_key",
+  passkey: "device_key",
+  lookup_secret: "backup_codes",
+  code_recovery: "inbox",
+  link_recovery: "inbox",
+};
+
+/** The channel step-up filtering judges a UI group by: none for groups that are never a second factor. */
+const GROUP_CHANNEL: Record<string, Channel | undefined> = {
+  password: undefined,
+  oidc: undefined,
+  code: "inbox",
+  totp: "authenticator_app",
+  webauthn: "device_key",
+  passkey: "device_key",
+  lookup_secret: "backup_codes",
+};
+
+/**
+ * Every first factor (aal1 entry) with every second factor (aal2 entry) Kratos can record, and
+ * what the app trusts under the default policy: aal2 only from two different channels.
+ */
+const PAIRS: readonly (readonly [first: string, second: string, trusted: Aal])[] = [
+  ["password", "code", "aal2"],
+  ["password", "totp", "aal2"],
+  ["password", "webauthn", "aal2"],
+  ["password", "lookup_secret", "aal2"],
+  ["oidc", "code", "aal2"],
+  ["oidc", "totp", "aal2"],
+  ["oidc", "webauthn", "aal2"],
+  ["oidc", "lookup_secret", "aal2"],
+  ["code", "code", "aal1"],
+  ["code", "totp", "aal2"],
+  ["code", "webauthn", "aal2"],
+  ["code", "lookup_secret", "aal2"],
+  ["webauthn", "code", "aal2"],
+  ["webauthn", "totp", "aal2"],
+  ["webauthn", "webauthn", "aal1"],
+  ["webauthn", "lookup_secret", "aal2"],
+  ["passkey", "code", "aal2"],
+  ["passkey", "totp", "aal2"],
+  ["passkey", "webauthn", "aal1"],
+  ["passkey", "lookup_secret", "aal2"],
+  ["code_recovery", "code", "aal1"],
+  ["code_recovery", "totp", "aal2"],
+  ["code_recovery", "webauthn", "aal2"],
+  ["code_recovery", "lookup_secret", "aal2"],
+  ["link_recovery", "code", "aal1"],
+  ["link_recovery", "totp", "aal2"],
+  ["link_recovery", "webauthn", "aal2"],
+  ["link_recovery", "lookup_secret", "aal2"],
+];
 
 function submit(group: string, name: string, labelId?: number): UiNode {
   return {
@@ -82,8 +142,8 @@ describe("the registry", () => {
 });
 
 describe.each(rows)("the policy reads the row of %s", (key, m) => {
-  it("maps the AMR method to the row's channel", () => {
-    expect(channelOfMethod(key)).toBe(m.channel);
+  it("maps the AMR method to its channel", () => {
+    expect(channelOfMethod(key)).toBe(CHANNEL[key]);
   });
 
   it("reads an AMR entry without aal by the row's role", () => {
@@ -94,8 +154,8 @@ describe.each(rows)("the policy reads the row of %s", (key, m) => {
 
   it("lets the row's group be filtered at step-up exactly when its channel can be a second factor", () => {
     if (!m.group) return expect(methodByGroup(key)).toBeUndefined();
-    const expected = NEVER_SECOND.includes(m.channel) ? undefined : m.channel;
-    expect(channelOfGroup(m.group)).toBe(expected);
+    expect(Object.keys(GROUP_CHANNEL)).toContain(m.group);
+    expect(channelOfGroup(m.group)).toBe(GROUP_CHANNEL[m.group]);
   });
 
   it("counts the credential as an independent second factor only if the row says so", () => {
@@ -148,18 +208,20 @@ describe.each(rows)("the policy reads the row of %s", (key, m) => {
 });
 
 describe("every pair of methods through the policy", () => {
-  const firsts = METHODS.filter(canBeFirst);
-  const seconds = METHODS.filter(canBeSecond);
-  const pairs = firsts.flatMap((f) => seconds.map((s) => [f.key, s.key, f, s] as const));
+  it("has an expected answer for every pair the registry allows, and no other", () => {
+    const firsts = METHODS.filter(canBeFirst);
+    const seconds = METHODS.filter(canBeSecond);
+    const registryPairs = firsts.flatMap((f) => seconds.map((s) => `${f.key} + ${s.key}`));
+    expect(PAIRS.map(([f, s]) => `${f} + ${s}`).sort()).toEqual(registryPairs.sort());
+  });
 
-  it.each(pairs)("%s (aal1) + %s (aal2)", (_f, _s, f, s) => {
+  it.each(PAIRS)("%s (aal1) + %s (aal2) is trusted as %s", (first, second, trusted) => {
     const amr: AmrEntry[] = [
-      { method: f.key, aal: "aal1" },
-      { method: s.key, aal: "aal2" },
+      { method: first, aal: "aal1" },
+      { method: second, aal: "aal2" },
     ];
-    const independent = f.channel !== s.channel;
-    expect(effectiveAal(amr)).toBe(independent ? "aal2" : "aal1");
-    expect(secondFactorAllowed([amr[0]!], s.channel)).toBe(independent);
+    expect(effectiveAal(amr)).toBe(trusted);
+    expect(secondFactorAllowed([amr[0]!], CHANNEL[second]!)).toBe(trusted === "aal2");
   });
 
   it("makes the same-inbox pair of Kratos #4317 aal1, and recovery + any independent factor aal2", () => {
