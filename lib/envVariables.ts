@@ -71,8 +71,7 @@ export const VARIABLES = {
     type: "url",
     required: true,
     feature: "core",
-    description:
-      "Kratos admin API (credential types, sessions, account deletion): loopback or private network only.",
+    description: "Kratos admin API (credentials, sessions, deletion): loopback or private network only.",
     example: "http://127.0.0.1:4434",
   },
   SESSION_SECRET: {
@@ -82,7 +81,7 @@ export const VARIABLES = {
     secret: true,
     feature: "session cache",
     description:
-      "Encrypts the session-check cache cookie: 32+ random characters (`openssl rand -hex 32`), the same on every instance.",
+      "Encrypts the session-check cache cookie: 32+ random characters (`openssl rand -hex 32`), alike on every instance.",
   },
   SESSION_CACHE_TTL_SECONDS: {
     setting: "sessionCacheTtlSeconds",
@@ -100,7 +99,7 @@ export const VARIABLES = {
     kratosKey: "privileged_session_max_age",
     feature: "account deletion",
     description:
-      "Kratos's `selfservice.flows.settings.privileged_session_max_age` (a Go duration): how recent a sign-in must be to delete the account. Keep it equal to Kratos's value.",
+      "Kratos's `privileged_session_max_age` (a Go duration): how recent a sign-in must be to delete the account. Keep equal.",
   },
   KRATOS_TIMEOUT_MS: {
     setting: "kratosTimeoutMs",
@@ -117,7 +116,7 @@ export const VARIABLES = {
     default: true,
     feature: "enrollment gate",
     description:
-      "After sign-in, send users without an authenticator app, security key or backup codes to set one up (once per browser).",
+      "After sign-in, send users without an authenticator app, security key or backup codes to set one up, once per browser.",
   },
   RETURN_TO_ALLOWED_ORIGINS: {
     setting: "returnToOrigins",
@@ -131,14 +130,14 @@ export const VARIABLES = {
     type: "origins",
     feature: "oidc",
     description:
-      "Origins of the OIDC providers' sign-in pages, comma separated (`https://accounts.google.com`): Kratos redirects a sign-in form there, so the CSP's `form-action` allows them.",
+      "OIDC providers' sign-in origins, comma separated (`https://accounts.google.com`): the CSP's `form-action` allows them.",
   },
   OIDC_MAILBOX_PROVIDERS: {
     setting: "mailboxProviders",
     type: "providerIds",
     feature: "oidc",
     description:
-      "Kratos ids of the OIDC providers that host the user's mailbox, comma separated (`google,microsoft`): a sign-in with one stands for the inbox, so an email code is not its second factor.",
+      "Kratos ids of OIDC providers that host the user's mailbox (`google,microsoft`): their sign-in counts as the inbox.",
   },
   UI_KIT: {
     setting: "uiKit",
@@ -147,7 +146,7 @@ export const VARIABLES = {
     choices: ["ui", "elements"],
     feature: "ory elements",
     description:
-      "Which pages render the flows: `ui` (the app's own) or `elements` (Ory Elements under `/elements`; Kratos's `ui_url`s must point there too, as the local stacks do from this same variable).",
+      "`ui` (the app's own pages) or `elements` (Ory Elements under `/elements`; Kratos's `ui_url`s must point there too).",
   },
   SUPPORT_CONTACT: {
     setting: "supportContact",
@@ -163,14 +162,14 @@ export const VARIABLES = {
     default: true,
     feature: "rate limits",
     description:
-      "Rate-limit sign-in attempts (10 per account per 5 minutes) and recovery or verification emails (5 per address per 15 minutes); the rules are in `lib/policy/rateLimitRules.ts`.",
+      "Limit sign-in attempts (10 per account / 5 min) and emails (5 per address / 15 min); rules in `lib/policy/rateLimitRules.ts`.",
   },
   REDIS_URL: {
     setting: "redisUrl",
     type: "redisUrl",
     feature: "rate limits",
     description:
-      "`redis://` or `rediss://`: share rate-limit counters and session revocations between instances (in memory when unset: then run one instance, or set `SESSION_CACHE_TTL_SECONDS=0`).",
+      "`redis://` or `rediss://`; shares rate-limit counters and revocations between instances. Unset: in memory (one instance).",
   },
   TRUST_PROXY: {
     setting: "trustProxy",
@@ -178,14 +177,14 @@ export const VARIABLES = {
     default: false,
     feature: "rate limits",
     description:
-      "Trust `X-Forwarded-For` as the client address (only behind a reverse proxy that overwrites it); enables the per-address limit (300 submissions per minute).",
+      "Take the client address from `X-Forwarded-For` (only behind a proxy that overwrites it): adds the per-address limit.",
   },
   NODE_ENV: {
     type: "platform",
     readBy: "Next.js",
     feature: "runtime",
     description:
-      "Set by Next.js: `production` under `next start` and the standalone server. Then `APP_URL` must be https and the CSP drops what `next dev` needs.",
+      "`production` under `next start` and `server.js`: `APP_URL` must then be https, and the CSP drops what `next dev` needs.",
   },
   PORT: {
     type: "platform",
