@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { NodeView } from "@/components/flow/NodeView";
+import { FlowNode } from "@/components/flow/nodes/FlowNode";
 import { Screen } from "@/components/ui/Screen";
 import { CATALOGS } from "@/lib/i18n/catalogs";
 
@@ -230,12 +230,12 @@ const withIntl = (node: ReactNode) =>
 
 describe("the flow node renderer", () => {
   it.each(FIXTURES)("renders %s", (_name, node) => {
-    expect(withIntl(<NodeView node={node} idPrefix="login-password" />)).toMatchSnapshot();
+    expect(withIntl(<FlowNode node={node} idPrefix="login-password" />)).toMatchSnapshot();
   });
 
   it("renders a page's label instead of Kratos's", () => {
     const [, node] = FIXTURES[1]!;
-    expect(withIntl(<NodeView node={node} idPrefix="settings-password" label="New password" />)).toContain(
+    expect(withIntl(<FlowNode node={node} idPrefix="settings-password" label="New password" />)).toContain(
       ">New password<",
     );
   });
