@@ -27,9 +27,14 @@ const folders = new Set(
   ),
 );
 
-// The repository's top folders: a path in prose starts with one of them.
-const TOP = [...new Set([...folders].map((f) => f.split("/")[0]!))];
-const TOP_PATTERN = TOP.map((t) => t.replace(/[.]/g, "\\.")).join("|");
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// A path in prose starts with a top folder: these, even once gone, and any other there is.
+const TOP = new Set([
+  ...["app", "components", "lib", "scripts", "e2e", "kratos", "deploy", "test", "docs", "public", "messages"],
+  ...[...folders].map((f) => f.split("/")[0]!),
+]);
+const TOP_PATTERN = [...TOP].map(escape).join("|");
 
 /** Paths in `text`: a top folder, a slash, then path characters (not part of a URL or an `@/` import). */
 function pathsIn(text: string): string[] {
@@ -52,13 +57,8 @@ function patternOf(p: string): RegExp {
           .map((part) => {
             if (part === "*") return "[^/]*";
             if (/^<[^>]*>$/.test(part)) return "[^/]+";
-            if (/^\{.*\}$/.test(part))
-              return `(?:${part
-                .slice(1, -1)
-                .split(",")
-                .map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-                .join("|")})`;
-            return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+            if (/^\{.*\}$/.test(part)) return `(?:${part.slice(1, -1).split(",").map(escape).join("|")})`;
+            return escape(part);
           })
           .join("");
   const source = p
