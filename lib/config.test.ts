@@ -8,7 +8,9 @@ import {
   goDurationSeconds,
   parseConfig,
   secretWeakness,
+  UI_KITS,
 } from "@/lib/config";
+import { VARIABLE_LIST, defaultText, isAppVariable, isRequired, isSecret } from "@/lib/envVariables";
 
 // 64 hex characters, like `openssl rand -hex 32` prints.
 const GOOD_SECRET = "3f9a1c7e5b2d8064af13ce97b5d2086e4c1a7f3b9e2d5c8061fa4b7e3d9c2a15";
@@ -381,5 +383,49 @@ describe("UI_KIT", () => {
 
   it("refuses anything else, naming the choices", () => {
     expect(problemsOf(env({ UI_KIT: "ory" }))).toEqual(['UI_KIT must be ui or elements, got "ory"']);
+  });
+});
+
+describe("the variable table (lib/envVariables.ts)", () => {
+  const appVariables = VARIABLE_LIST.filter(isAppVariable);
+
+  it("gives every app variable a setting of getConfig() (the mailbox providers in the factor policy)", () => {
+    const config = parseConfig(env());
+    const settings = appVariables.map((v) => v.setting).filter((s) => s !== "mailboxProviders");
+    expect(settings.length).toBeGreaterThan(10);
+    expect(Object.keys(config).sort()).toEqual([...settings, "factorPolicy", "secureCookies"].sort());
+  });
+
+  it.each(appVariables.filter((v) => defaultText(v) !== undefined).map((v) => [v.name, v] as const))(
+    "%s: its declared default is what an unset variable gets, and parses as itself",
+    (name, v) => {
+      const setting = v.setting as keyof ReturnType<typeof parseConfig>;
+      const unset = parseConfig(env())[setting];
+      expect(parseConfig(env({ [name]: defaultText(v) }))[setting]).toEqual(unset);
+    },
+  );
+
+  it("requires exactly the URLs and the secret, and names every one missing", () => {
+    expect(appVariables.filter(isRequired).map((v) => v.name)).toEqual([
+      "APP_URL",
+      "KRATOS_PUBLIC_URL",
+      "KRATOS_ADMIN_URL",
+      "SESSION_SECRET",
+    ]);
+    const problems = problemsOf({});
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(appVariables.filter(isRequired).map((v) => v.name));
+  });
+
+  it("marks the session secret as a secret, and nothing else", () => {
+    expect(VARIABLE_LIST.filter(isSecret).map((v) => v.name)).toEqual(["SESSION_SECRET"]);
+  });
+
+  it("offers UI_KIT's choices as UI_KITS", () => {
+    expect(UI_KITS).toEqual(["ui", "elements"]);
+  });
+
+  it("sets REDIS_URL's setting to undefined when unset", () => {
+    const config = parseConfig(env());
+    expect("redisUrl" in config && config.redisUrl === undefined).toBe(true);
   });
 });

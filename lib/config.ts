@@ -1,51 +1,19 @@
-// The app's runtime configuration: one typed, validated place. Read lazily (first request or
-// instrumentation at start), never at build time, so `next build` needs no secrets.
+// The app's runtime configuration: one typed, validated place. Every variable is declared once in
+// lib/envVariables.ts; this module parses them by their declared type and derives the settings.
+// Read lazily (first request or instrumentation at start), never at build time, so `next build`
+// needs no secrets.
+import {
+  VARIABLES,
+  VARIABLE_LIST,
+  isAppVariable,
+  isRequired,
+  type AppVariable,
+  type AppVariableName,
+  type VariableName,
+} from "@/lib/envVariables";
 import { DEFAULT_FACTOR_POLICY, type FactorPolicy } from "@/lib/policy/factors";
 
-export interface AppConfig {
-  /** The app's public origin, e.g. https://auth.example.com. Every redirect is checked against it. */
-  appUrl: URL;
-  /** Kratos public API; reached only from this server (loopback or private network). */
-  kratosPublicUrl: URL;
-  /** Kratos admin API; used server-side to read which credentials an identity has. */
-  kratosAdminUrl: URL;
-  /** Encrypts the iron-session cookie that caches session checks. */
-  sessionSecret: string;
-  /** How long a session check may be reused before Kratos is asked again; 0 disables the cache. */
-  sessionCacheTtlSeconds: number;
-  /**
-   * Kratos's `selfservice.flows.settings.privileged_session_max_age`, in seconds: how recent a
-   * sign-in must be for account deletion (the bar Kratos sets for settings).
-   */
-  privilegedSessionMaxAgeSeconds: number;
-  /** Timeout for every call to Kratos before the app answers 503. */
-  kratosTimeoutMs: number;
-  /** Send users without an independent second factor to set one up after sign-in. */
-  enrollmentGate: boolean;
-  /** Extra origins a `return_to` may point at (the app's own origin is always allowed). */
-  returnToOrigins: string[];
-  /**
-   * Origins of the OIDC providers' sign-in pages: Kratos answers a sign-in form with a redirect
-   * there, and browsers check the CSP's form-action on redirects too.
-   */
-  oidcProviderOrigins: string[];
-  /** The factor policy, with the OIDC providers that may host the user's mailbox. */
-  factorPolicy: FactorPolicy;
-  /** Shown on the dead-end page: how to reach a human. */
-  supportContact: string;
-  /** Set the Secure flag on the app's own cookies (true whenever APP_URL is https). */
-  secureCookies: boolean;
-  /** Rate-limit sign-in attempts and emails sent (lib/policy/rateLimitRules.ts). */
-  rateLimits: boolean;
-  /** Share rate-limit counters between instances through Redis. */
-  redisUrl?: string;
-  /** Trust X-Forwarded-For as the client address (only behind a reverse proxy that sets it). */
-  trustProxy: boolean;
-  /** Which pages render the flows: the app's own (`ui`) or Ory Elements (`elements`, under /elements). */
-  uiKit: UiKit;
-}
-
-export const UI_KITS = ["ui", "elements"] as const;
+export const UI_KITS = VARIABLES.UI_KIT.choices;
 export type UiKit = (typeof UI_KITS)[number];
 
 export class ConfigError extends Error {
@@ -66,10 +34,11 @@ export function secretWeakness(value: string): string | null {
   return null;
 }
 
-type Env = Record<string, string | undefined>;
+/** The environment, as far as the app reads it: only declared names. */
+type Env = Readonly<Partial<Record<VariableName, string>>>;
 
 /** The default of PRIVILEGED_SESSION_MAX_AGE: kratos/kratos.yml's value (a unit test keeps them equal). */
-export const DEFAULT_PRIVILEGED_SESSION_MAX_AGE = "15m";
+export const DEFAULT_PRIVILEGED_SESSION_MAX_AGE = VARIABLES.PRIVILEGED_SESSION_MAX_AGE.default;
 
 /** Seconds in a Go duration made of hours, minutes and seconds ("15m", "1h30m", "900s"); null otherwise. */
 export function goDurationSeconds(value: string): number | null {
@@ -80,10 +49,20 @@ export function goDurationSeconds(value: string): number | null {
   return total;
 }
 
-function parseUrl(env: Env, name: string, problems: string[], required = true): URL | undefined {
-  const raw = env[name]?.trim();
+const list = (raw: string | undefined) =>
+  (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+// One parser per declared type. Each names its problems and returns the default (or nothing, for a
+// required variable) in place of a value it refuses, so that every problem is found in one pass.
+type Spec<T extends AppVariable["type"]> = Extract<AppVariable, { type: T }>;
+
+function parseUrl(name: string, value: string | undefined, problems: string[]): URL | undefined {
+  const raw = value?.trim();
   if (!raw) {
-    if (required) problems.push(`${name} is missing`);
+    problems.push(`${name} is missing`);
     return undefined;
   }
   try {
@@ -99,42 +78,63 @@ function parseUrl(env: Env, name: string, problems: string[], required = true): 
   }
 }
 
-function parseInteger(
-  env: Env,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-) {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
+// Not trimmed: spaces are characters of the secret; the problem never echoes the value.
+function parseSecret(name: string, value: string | undefined, problems: string[]): string | undefined {
+  if (!value) {
+    problems.push(`${name} is missing (32+ random characters, e.g. \`openssl rand -hex 32\`)`);
+    return undefined;
+  }
+  const weak = secretWeakness(value);
+  if (weak) problems.push(`${name} ${weak}`);
+  return value;
+}
+
+function parseInteger(name: string, value: string | undefined, spec: Spec<"integer">, problems: string[]) {
+  const raw = value?.trim();
+  if (!raw) return spec.default;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-    return fallback;
+  if (!Number.isInteger(n) || n < spec.min || n > spec.max) {
+    problems.push(`${name} must be a whole number from ${spec.min} to ${spec.max}, got "${raw}"`);
+    return spec.default;
   }
   return n;
 }
 
-function parseBoolean(env: Env, name: string, fallback: boolean, problems: string[]) {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
+function parseBoolean(name: string, value: string | undefined, spec: Spec<"boolean">, problems: string[]) {
+  const raw = value?.trim().toLowerCase();
+  if (!raw) return spec.default;
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
   problems.push(`${name} must be true or false, got "${raw}"`);
-  return fallback;
+  return spec.default;
 }
 
-const list = (raw: string | undefined) =>
-  (raw ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Seconds; 0 (with a problem) for anything but a positive Go duration. */
+function parseGoDuration(
+  name: string,
+  value: string | undefined,
+  spec: Spec<"goDuration">,
+  problems: string[],
+) {
+  const raw = value?.trim() || spec.default;
+  const seconds = goDurationSeconds(raw) ?? 0;
+  if (seconds <= 0)
+    problems.push(
+      `${name} must be a Go duration such as 15m or 1h (Kratos's ${spec.kratosKey}), got "${raw}"`,
+    );
+  return seconds;
+}
 
-function parseOrigins(env: Env, name: string, problems: string[]): string[] {
+function parseChoice(name: string, value: string | undefined, spec: Spec<"choice">, problems: string[]) {
+  const raw = value?.trim().toLowerCase() || spec.default;
+  const choice = spec.choices.find((c) => c === raw);
+  if (choice === undefined) problems.push(`${name} must be ${spec.choices.join(" or ")}, got "${raw}"`);
+  return choice ?? spec.default;
+}
+
+function parseOrigins(name: string, value: string | undefined, problems: string[]): string[] {
   const out: string[] = [];
-  for (const raw of list(env[name])) {
+  for (const raw of list(value)) {
     try {
       const u = new URL(raw);
       if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
@@ -146,77 +146,116 @@ function parseOrigins(env: Env, name: string, problems: string[]): string[] {
   return out;
 }
 
+function parseProviderIds(name: string, value: string | undefined, problems: string[]): string[] {
+  const ids = list(value);
+  const bad = ids.find((p) => !/^[A-Za-z0-9_-]{1,64}$/.test(p));
+  if (bad !== undefined) problems.push(`${name} has an entry that is not a Kratos provider id: "${bad}"`);
+  return ids;
+}
+
+function parseRedisUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
+  const url = value?.trim() || undefined;
+  if (url && !/^rediss?:\/\//.test(url))
+    problems.push(`${name} must start with redis:// or rediss://, got "${url}"`);
+  return url;
+}
+
+/** What each declared type parses to. */
+type ValueOf<V> = V extends { type: "url" }
+  ? URL
+  : V extends { type: "redisUrl" }
+    ? string | undefined
+    : V extends { type: "secret" | "text" }
+      ? string
+      : V extends { type: "integer" | "goDuration" }
+        ? number
+        : V extends { type: "boolean" }
+          ? boolean
+          : V extends { type: "choice"; choices: readonly (infer C)[] }
+            ? C
+            : V extends { type: "origins" | "providerIds" }
+              ? string[]
+              : never;
+
+/** The settings the table declares: each variable's `setting`, of its type's value. */
+type Settings = {
+  -readonly [K in AppVariableName as (typeof VARIABLES)[K]["setting"]]: ValueOf<(typeof VARIABLES)[K]>;
+};
+
+/**
+ * The app's configuration: the settings lib/envVariables.ts declares (see each variable's
+ * description there), with the mailbox providers inside the factor policy.
+ */
+export type AppConfig = Omit<Settings, "mailboxProviders"> & {
+  /** The factor policy, with the OIDC providers that may host the user's mailbox. */
+  factorPolicy: FactorPolicy;
+  /** Set the Secure flag on the app's own cookies (true whenever APP_URL is https). */
+  secureCookies: boolean;
+};
+
+function parseVariable(name: string, value: string | undefined, spec: AppVariable, problems: string[]) {
+  switch (spec.type) {
+    case "url":
+      return parseUrl(name, value, problems);
+    case "secret":
+      return parseSecret(name, value, problems);
+    case "integer":
+      return parseInteger(name, value, spec, problems);
+    case "boolean":
+      return parseBoolean(name, value, spec, problems);
+    case "goDuration":
+      return parseGoDuration(name, value, spec, problems);
+    case "choice":
+      return parseChoice(name, value, spec, problems);
+    case "origins":
+      return parseOrigins(name, value, problems);
+    case "providerIds":
+      return parseProviderIds(name, value, problems);
+    case "redisUrl":
+      return parseRedisUrl(name, value, problems);
+    case "text":
+      return value?.trim() || spec.default;
+  }
+}
+
+/** Every app variable parsed into its setting; complete when no problem was found. */
+function parseSettings(env: Env, problems: string[]): Partial<Settings> {
+  const settings: Record<string, unknown> = {};
+  for (const spec of VARIABLE_LIST)
+    if (isAppVariable(spec))
+      settings[spec.setting] = parseVariable(spec.name, env[spec.name], spec, problems);
+  // Each parser returns its type's ValueOf, or nothing (with a problem) for a required variable.
+  return settings as Partial<Settings>;
+}
+
+/** True when every required variable has its setting (the others get theirs or their default). */
+function isComplete(settings: Partial<Settings>): settings is Settings {
+  const present: Partial<Record<string, unknown>> = settings;
+  return VARIABLE_LIST.every(
+    (spec) => !isAppVariable(spec) || !isRequired(spec) || present[spec.setting] !== undefined,
+  );
+}
+
 /** Parses and validates the environment; throws ConfigError listing every problem at once. */
 export function parseConfig(env: Env): AppConfig {
   const problems: string[] = [];
-  const appUrl = parseUrl(env, "APP_URL", problems);
-  const kratosPublicUrl = parseUrl(env, "KRATOS_PUBLIC_URL", problems);
-  const kratosAdminUrl = parseUrl(env, "KRATOS_ADMIN_URL", problems);
-
-  const sessionSecret = env.SESSION_SECRET ?? "";
-  if (!sessionSecret)
-    problems.push("SESSION_SECRET is missing (32+ random characters, e.g. `openssl rand -hex 32`)");
-  else {
-    const weak = secretWeakness(sessionSecret);
-    if (weak) problems.push(`SESSION_SECRET ${weak}`);
-  }
-
-  const returnToOrigins = parseOrigins(env, "RETURN_TO_ALLOWED_ORIGINS", problems);
-  const oidcProviderOrigins = parseOrigins(env, "OIDC_PROVIDER_ORIGINS", problems);
-  const mailboxProviders = list(env.OIDC_MAILBOX_PROVIDERS);
-  const badProvider = mailboxProviders.find((p) => !/^[A-Za-z0-9_-]{1,64}$/.test(p));
-  if (badProvider !== undefined)
-    problems.push(`OIDC_MAILBOX_PROVIDERS has an entry that is not a Kratos provider id: "${badProvider}"`);
-
-  const production = env.NODE_ENV === "production";
+  const settings = parseSettings(env, problems);
+  const { appUrl } = settings;
   if (
-    production &&
+    env.NODE_ENV === "production" &&
     appUrl &&
     appUrl.protocol !== "https:" &&
     !["localhost", "127.0.0.1"].includes(appUrl.hostname)
   ) {
     problems.push("APP_URL must be https in production (cookies would travel in clear text)");
   }
+  if (problems.length > 0 || !isComplete(settings)) throw new ConfigError(problems);
 
-  const sessionCacheTtlSeconds = parseInteger(env, "SESSION_CACHE_TTL_SECONDS", 30, 0, 3600, problems);
-  const kratosTimeoutMs = parseInteger(env, "KRATOS_TIMEOUT_MS", 5000, 100, 60000, problems);
-  const privilegedRaw = env.PRIVILEGED_SESSION_MAX_AGE?.trim() || DEFAULT_PRIVILEGED_SESSION_MAX_AGE;
-  const privilegedSessionMaxAgeSeconds = goDurationSeconds(privilegedRaw) ?? 0;
-  if (privilegedSessionMaxAgeSeconds <= 0)
-    problems.push(
-      `PRIVILEGED_SESSION_MAX_AGE must be a Go duration such as 15m or 1h (Kratos's privileged_session_max_age), got "${privilegedRaw}"`,
-    );
-  const enrollmentGate = parseBoolean(env, "ENROLLMENT_GATE", true, problems);
-  const rateLimits = parseBoolean(env, "RATE_LIMITS", true, problems);
-  const trustProxy = parseBoolean(env, "TRUST_PROXY", false, problems);
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
-    problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
-
-  const uiKitRaw = env.UI_KIT?.trim().toLowerCase() || "ui";
-  const uiKit = UI_KITS.find((k) => k === uiKitRaw);
-  if (!uiKit) problems.push(`UI_KIT must be ${UI_KITS.join(" or ")}, got "${uiKitRaw}"`);
-
-  if (problems.length > 0 || !uiKit || !appUrl || !kratosPublicUrl || !kratosAdminUrl)
-    throw new ConfigError(problems);
+  const { mailboxProviders, ...rest } = settings;
   return {
-    appUrl,
-    kratosPublicUrl,
-    kratosAdminUrl,
-    sessionSecret,
-    sessionCacheTtlSeconds,
-    privilegedSessionMaxAgeSeconds,
-    kratosTimeoutMs,
-    enrollmentGate,
-    returnToOrigins,
-    oidcProviderOrigins,
+    ...rest,
     factorPolicy: { ...DEFAULT_FACTOR_POLICY, mailboxProviders },
-    supportContact: env.SUPPORT_CONTACT?.trim() || "your administrator",
-    secureCookies: appUrl.protocol === "https:",
-    rateLimits,
-    redisUrl,
-    trustProxy,
-    uiKit,
+    secureCookies: settings.appUrl.protocol === "https:",
   };
 }
 

@@ -238,7 +238,6 @@ export function appEnv(s, secrets) {
     KRATOS_PUBLIC_URL: s.appKratosPublicUrl,
     KRATOS_ADMIN_URL: s.kratosAdminUrl,
     SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
-    MAIL_UI_URL: s.mailUrl,
     // The provider's sign-in page is a form-action target (Kratos redirects a form post there).
     OIDC_PROVIDER_ORIGINS: new URL(s.oidcIssuerUrl).origin,
     // The local provider stands in for one that hosts its users' mailboxes (README, factor policy).

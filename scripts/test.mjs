@@ -1,6 +1,6 @@
 // `npm test`: unit tests, then the Playwright suite against a freshly started stack on
 // its own ports and its own fresh SQLite (so it can run beside `npm run dev`).
-// Extra arguments go to Playwright: `npm test -- e2e/login.spec.ts`.
+// Extra arguments go to Playwright: `npm test -- e2e/auth.spec.ts`.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureKratos } from "./kratos-build.mjs";

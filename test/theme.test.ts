@@ -1,5 +1,6 @@
-// The brand file is the one source of colours: everything that reads a brand variable
-// (the Tailwind token map and the 503 page) must find it there, in light and in dark.
+// The brand file is the one source of colours: everything that reads a brand variable (the
+// Tailwind token map, the plain pages such as the 503, the Ory Elements theme) must find it
+// there, in light and in dark.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,12 +14,29 @@ const dark = theme.slice(darkStart);
 const defined = (css: string) => new Set([...css.matchAll(/^\s*(--[\w-]+):/gm)].map((m) => m[1]!));
 const used = (css: string) => new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!));
 
+/** The files that read the brand's variables. */
+const READERS = ["app/globals.css", "lib/http/plainPage.ts", "app/elements/elements-theme.css"];
+
+const sourceFiles = (dirs: string[], pattern: RegExp) =>
+  dirs.flatMap((dir) =>
+    readdirSync(path.join(__dirname, "..", dir), { recursive: true, encoding: "utf8" })
+      .filter((f) => pattern.test(f))
+      .map((f) => path.join(dir, f)),
+  );
+
 describe("public/theme.css", () => {
-  it("defines every variable the Tailwind tokens and the 503 page read", () => {
+  it.each(READERS)("defines every variable %s reads", (file) => {
     const names = defined(light);
-    const readers = [...used(read("app/globals.css")), ...used(read("lib/http/unavailable.ts"))];
-    expect(readers.length).toBeGreaterThan(10);
+    const readers = [...used(read(file))];
+    expect(readers.length).toBeGreaterThan(0);
     expect(readers.filter((v) => !names.has(v))).toEqual([]);
+  });
+
+  it("knows every file that reads a brand variable", () => {
+    const readers = sourceFiles(["app", "components", "lib"], /\.(tsx?|css)$/).filter(
+      (f) => used(read(f)).size > 0,
+    );
+    expect(readers.sort()).toEqual([...READERS].sort());
   });
 
   it("gives every colour a dark value", () => {
@@ -32,11 +50,7 @@ describe("public/theme.css", () => {
   it("is the only place components get colours from (no Tailwind palette classes)", () => {
     const palette =
       /\b(?:bg|text|border|ring|outline)-(?:slate|gray|zinc|indigo|red|sky|emerald|amber|blue)-\d/;
-    const files = ["app", "components"].flatMap((dir) =>
-      readdirSync(path.join(__dirname, "..", dir), { recursive: true, encoding: "utf8" })
-        .filter((f) => /\.tsx?$/.test(f))
-        .map((f) => path.join(dir, f)),
-    );
+    const files = sourceFiles(["app", "components"], /\.tsx?$/);
     expect(files.length).toBeGreaterThan(20);
     expect(files.filter((f) => palette.test(read(f)))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { UiContainer } from "@ory/client-fetch";
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { NodeView } from "@/components/flow/NodeView";
+import { FlowNode } from "@/components/flow/nodes/FlowNode";
 import { inputName, nodeKey, sectionTitleKey, splitIntoForms } from "@/lib/kratos/nodes";
 
 /**
@@ -51,7 +51,7 @@ export function FlowForms({
               data-testid={`form-${section.group}`}
             >
               {section.nodes.map((node, i) => (
-                <NodeView
+                <FlowNode
                   key={nodeKey(node, i)}
                   node={node}
                   idPrefix={`${idPrefix}-${section.group}`}

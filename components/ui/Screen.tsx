@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import { FLOW_COMPONENTS } from "@/components/flow/nodes/registry";
 
 /**
  * The one page layout: an optional header bar, then a card with the page's title and
  * subtitle, its body, and a footer row for links. Every page (flow pages, the dead end,
- * errors, the home page) is this layout with different slots filled.
+ * errors, the home page) is this layout with different slots filled. The card is the flow
+ * components' `Card` (components/flow/nodes/), so a fork's card is every page's.
  */
 export function Screen({
   header,
@@ -18,23 +20,14 @@ export function Screen({
   footer?: ReactNode;
   children?: ReactNode;
 }) {
+  const { Card } = FLOW_COMPONENTS;
   return (
     <>
       {header}
       <main id="main" className="px-4 py-10 sm:py-16">
-        <section
-          aria-labelledby="screen-title"
-          className="mx-auto w-full max-w-md rounded-card border border-line bg-surface p-6 shadow-sm sm:p-8"
-        >
-          <h1 id="screen-title" className="text-2xl font-semibold tracking-tight">
-            {title}
-          </h1>
-          {subtitle ? <div className="mt-1 text-sm text-muted">{subtitle}</div> : null}
-          <div className="mt-6 space-y-6">
-            {children}
-            {footer ? <div className="flex flex-wrap justify-between gap-3 text-sm">{footer}</div> : null}
-          </div>
-        </section>
+        <Card titleId="screen-title" title={title} subtitle={subtitle} footer={footer}>
+          {children}
+        </Card>
       </main>
     </>
   );

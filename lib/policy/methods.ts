@@ -52,6 +52,13 @@ export interface KratosMethod {
    */
   ownForm?: boolean;
   setup?: SetupRule;
+  /** Its inputs that take a code of digits: the forms show them with a numeric keyboard. */
+  numericInputs?: readonly string[];
+  /**
+   * Its text node that lists codes to keep (backup codes), one message per code in the text's
+   * `context.secrets`: the forms show them as a list to copy or download.
+   */
+  codeListText?: string;
 }
 
 const ROWS = [
@@ -84,6 +91,7 @@ const ROWS = [
     credentialType: "code",
     independentSecondFactor: false,
     removeButtons: [],
+    numericInputs: ["code"],
   },
   {
     key: "totp",
@@ -94,6 +102,7 @@ const ROWS = [
     independentSecondFactor: true,
     removeButtons: ["totp_unlink"],
     setup: { activeWhen: ["totp_unlink"] },
+    numericInputs: ["totp_code"],
   },
   {
     key: "webauthn",
@@ -129,6 +138,7 @@ const ROWS = [
       activeWhen: ["lookup_secret_reveal", "lookup_secret_disable"],
       unconfirmedWhen: ["lookup_secret_confirm"],
     },
+    codeListText: "lookup_secret_codes",
   },
   {
     // Account recovery by an emailed code or link: every identity with an address has it.
