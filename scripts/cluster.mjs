@@ -432,7 +432,6 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       APP_URL: s.appUrl,
       KRATOS_PUBLIC_URL: s.kratosPublicUrl,
       KRATOS_ADMIN_URL: s.kratosAdminUrl,
-      KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
       SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
       REDIS_URL: redisUrl,
       TRUST_PROXY: "true",
