@@ -13,21 +13,12 @@ import {
 } from "@playwright/test";
 import { pagesOf } from "./pages";
 import { requires, testEnv } from "./support/env";
-import { SUBJECTS, waitForCode } from "./support/mail";
+import { browserFlow, csrfOf, emailCodeStepUp, recoverByCode } from "./support/kratosDirect";
 import { MAIL, signInWithProvider } from "./support/oidc";
 import { signOut } from "./support/session";
 import { openSettings, registerAndLogin } from "./support/users";
 
 const json = { accept: "application/json" };
-
-interface Flow {
-  id: string;
-  ui: { nodes: { attributes: { name?: string; value?: unknown } }[] };
-}
-
-function csrfOf(flow: Flow): string {
-  return String(flow.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value ?? "");
-}
 
 interface Whoami {
   authenticator_assurance_level: string;
@@ -66,36 +57,11 @@ test(
 
     const kratos = await playwrightRequest.newContext({ baseURL: testEnv.kratosPublicUrlDirect });
     // 1. Recovery by emailed code, straight at Kratos.
-    const recovery = (await (
-      await kratos.get("/self-service/recovery/browser", { headers: json })
-    ).json()) as Flow;
-    let since = new Date();
-    await kratos.post(`/self-service/recovery?flow=${recovery.id}`, {
-      headers: json,
-      data: { method: "code", email: user.email, csrf_token: csrfOf(recovery) },
-    });
-    const recoveryCode = await waitForCode(user.email, SUBJECTS.recovery, since);
-    const recovered = await kratos.post(`/self-service/recovery?flow=${recovery.id}`, {
-      headers: json,
-      data: { method: "code", code: recoveryCode, csrf_token: csrfOf(recovery) },
-    });
+    const recovered = await recoverByCode(kratos, user.email);
     expect((await recovered.json()).error?.id).toBe("browser_location_change_required");
 
     // 2. "Second factor": an email code to the same inbox, straight at Kratos.
-    const stepUp = (await (
-      await kratos.get("/self-service/login/browser?aal=aal2", { headers: json })
-    ).json()) as Flow;
-    since = new Date();
-    await kratos.post(`/self-service/login?flow=${stepUp.id}`, {
-      headers: json,
-      data: { method: "code", address: user.email, csrf_token: csrfOf(stepUp) },
-    });
-    const loginCode = await waitForCode(user.email, SUBJECTS.login, since);
-    const done = await kratos.post(`/self-service/login?flow=${stepUp.id}`, {
-      headers: json,
-      data: { method: "code", code: loginCode, identifier: user.email, csrf_token: csrfOf(stepUp) },
-    });
-    expect(done.status()).toBe(200);
+    await emailCodeStepUp(kratos, user.email);
     const whoami = await (await kratos.get("/sessions/whoami", { headers: json })).json();
     expect(whoami.authenticator_assurance_level).toBe("aal2"); // Kratos is fooled
     expect(whoami.authentication_methods.map((m: { method: string }) => m.method)).toEqual([
@@ -162,29 +128,14 @@ test(
     // 2. "Second factor": an email code to the inbox that provider holds, straight at Kratos
     // (the app's factor guard refuses it).
     const kratos = await kratosWithSessionOf(context);
-    const stepUp = (await (
-      await kratos.get("/self-service/login/browser?aal=aal2", { headers: json })
-    ).json()) as Flow;
-    const since = new Date();
-    await kratos.post(`/self-service/login?flow=${stepUp.id}`, {
-      headers: json,
-      data: { method: "code", address: user.email, csrf_token: csrfOf(stepUp) },
-    });
-    const code = await waitForCode(user.email, SUBJECTS.login, since);
-    const done = await kratos.post(`/self-service/login?flow=${stepUp.id}`, {
-      headers: json,
-      data: { method: "code", code, identifier: user.email, csrf_token: csrfOf(stepUp) },
-    });
-    expect(done.status()).toBe(200);
+    await emailCodeStepUp(kratos, user.email);
     const before = (await (await kratos.get("/sessions/whoami", { headers: json })).json()) as Whoami;
     expect(before.authenticator_assurance_level).toBe("aal2"); // Kratos is fooled
     expect(before.authentication_methods.map((m) => m.method)).toEqual(["oidc", "code"]);
     expect(before.authentication_methods[0]!.provider).toBe(MAIL.id);
 
     // 3. A settings flow Kratos starts for it, and a profile change sent through the BFF.
-    const settingsFlow = (await (
-      await kratos.get("/self-service/settings/browser", { headers: json })
-    ).json()) as Flow;
+    const settingsFlow = await browserFlow(kratos, "/self-service/settings/browser");
     expect(settingsFlow.id).toBeTruthy();
     await useKratosCookiesInBrowser(kratos, context);
     const change = await page.request.post(`/api/kratos/self-service/settings?flow=${settingsFlow.id}`, {

@@ -15,9 +15,9 @@ import {
   identityByEmail,
   registerForToken,
   sameInboxAal2AtKratos,
-  type Flow,
 } from "./support/credentials";
 import { requires, testEnv } from "./support/env";
+import type { Flow } from "./support/kratosDirect";
 import { rawRequest, type RawResponse } from "./support/raw";
 import { enableTotp } from "./support/totp";
 import { totpCode } from "./support/totpCode";

@@ -3,19 +3,8 @@
 // what the credential tests of e2e/proxy-contract.spec.ts send and check.
 import { expect, request as playwrightRequest, type BrowserContext } from "@playwright/test";
 import { testEnv } from "./env";
-import { SUBJECTS, waitForCode } from "./mail";
+import { browserFlow, csrfOf, emailCodeStepUp, recoverByCode, type Flow } from "./kratosDirect";
 import type { TestUser } from "./users";
-
-const JSON_ACCEPT = { accept: "application/json" };
-
-export interface Flow {
-  id: string;
-  ui: { nodes: { attributes: { name?: string; value?: unknown } }[] };
-}
-
-export function csrfOf(flow: Flow): string {
-  return String(flow.ui.nodes.find((n) => n.attributes.name === "csrf_token")?.attributes.value ?? "");
-}
 
 /** The Cookie header a browser context would send to the app. */
 export async function cookieHeaderOf(context: BrowserContext): Promise<string> {
@@ -54,36 +43,9 @@ export async function sameInboxAal2AtKratos(
 ): Promise<{ cookie: string; settings: { id: string; csrf: string } }> {
   const kratos = await playwrightRequest.newContext({ baseURL: testEnv.kratosPublicUrlDirect });
   try {
-    const recovery = (await (
-      await kratos.get("/self-service/recovery/browser", { headers: JSON_ACCEPT })
-    ).json()) as Flow;
-    let since = new Date();
-    await kratos.post(`/self-service/recovery?flow=${recovery.id}`, {
-      headers: JSON_ACCEPT,
-      data: { method: "code", email: user.email, csrf_token: csrfOf(recovery) },
-    });
-    const recoveryCode = await waitForCode(user.email, SUBJECTS.recovery, since);
-    await kratos.post(`/self-service/recovery?flow=${recovery.id}`, {
-      headers: JSON_ACCEPT,
-      data: { method: "code", code: recoveryCode, csrf_token: csrfOf(recovery) },
-    });
-    const stepUp = (await (
-      await kratos.get("/self-service/login/browser?aal=aal2", { headers: JSON_ACCEPT })
-    ).json()) as Flow;
-    since = new Date();
-    await kratos.post(`/self-service/login?flow=${stepUp.id}`, {
-      headers: JSON_ACCEPT,
-      data: { method: "code", address: user.email, csrf_token: csrfOf(stepUp) },
-    });
-    const loginCode = await waitForCode(user.email, SUBJECTS.login, since);
-    const done = await kratos.post(`/self-service/login?flow=${stepUp.id}`, {
-      headers: JSON_ACCEPT,
-      data: { method: "code", code: loginCode, identifier: user.email, csrf_token: csrfOf(stepUp) },
-    });
-    expect(done.status()).toBe(200);
-    const settings = (await (
-      await kratos.get("/self-service/settings/browser", { headers: JSON_ACCEPT })
-    ).json()) as Flow;
+    await recoverByCode(kratos, user.email);
+    await emailCodeStepUp(kratos, user.email);
+    const settings = await browserFlow(kratos, "/self-service/settings/browser");
     const cookie = (await kratos.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     return { cookie, settings: { id: settings.id, csrf: csrfOf(settings) } };
   } finally {
