@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const nextConfig: NextConfig = {
   // `npm test` builds into its own folder so it can run while `npm run dev` is up.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // `npm run build:standalone` makes the deployable server (README "Deploy"); plain builds
+  // `npm run build:standalone` makes the deployable server (docs/deploy.md); plain builds
   // stay `next start`-able for the local stacks.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,

@@ -1,6 +1,6 @@
 // The brand is one file (public/theme.css): laying other values of its variables over the
 // app changes the app, and the 503 page (served without React) reads the same file.
-// Makes the README's before/after pair (docs/screenshots/brand-*.png with SCREENSHOTS=1).
+// Makes docs/fork-it.md's before/after pair (docs/screenshots/brand-*.png with SCREENSHOTS=1).
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -130,7 +130,7 @@ test.describe("cluster faults", { tag: ["@fault", "@cluster"] }, () => {
       expect(res.status()).toBe(303);
       return (res.headers()["location"] ?? "").includes("notice=too_many_attempts");
     };
-    // Without Redis each instance counts alone (README "Rate limits"): every instance in turn
+    // Without Redis each instance counts alone (docs/security.md, "Rate limits"): every instance in turn
     // allows exactly the account's points, then refuses. A counter still shared between them
     // would refuse the second instance's first attempt.
     for (const [i, instance] of INSTANCES.entries()) {

@@ -1,8 +1,9 @@
 // Every environment variable the app reads, declared once: its type (which selects its parser in
 // lib/config.ts), default, whether the app refuses to start without it, whether it is a secret,
-// what it is for and the feature it belongs to. `.env.example` and the README's configuration
-// tables are generated from this table (`npm run config:docs`; test/configDocs.test.ts fails when
-// either is stale), and the same test holds the stack scripts to the names declared here.
+// what it is for and the feature it belongs to. `.env.example` and the configuration tables of
+// docs/configuration.md are generated from this table (`npm run config:docs`;
+// test/configDocs.test.ts fails when either is stale), and the same test holds the stack scripts
+// to the names declared here.
 
 /** The part of the app a variable belongs to: where to look when changing or removing it. */
 export type Feature =
@@ -17,7 +18,7 @@ export type Feature =
   | "build";
 
 interface About {
-  /** What it does, for .env.example and the README (one sentence; markdown code spans allowed). */
+  /** What it does, for .env.example and docs/configuration.md (one sentence; markdown code spans allowed). */
   description: string;
   feature: Feature;
   /** The value .env.example shows, where the default is not the useful example. */

@@ -1,5 +1,5 @@
-// The README's Benchmarks tables from one run's JSON, written beside it as latest.md: after a
-// run, the README's "Results" part is this file's content.
+// docs/benchmarks.md's tables from one run's JSON, written beside it as latest.md: after a
+// run, that document's "Results" part is this file's content.
 const num = (v, d = 2) => (Number.isFinite(v) ? v.toFixed(d) : "");
 
 function table(head, align, rows) {
@@ -113,7 +113,7 @@ function targetsTable(rows) {
   );
 }
 
-/** Markdown for the README's Benchmarks "Results": the run line and the tables it has. */
+/** Markdown for docs/benchmarks.md's "Results": the run line and the tables it has. */
 export function markdownReport(data) {
   const m = data.machine;
   const parts = [

@@ -478,7 +478,7 @@ async function main() {
   const before = save("", data);
   const report = path.join(root, "bench", "results", "latest.md");
   writeFileSync(report, markdownReport(data));
-  console.log(`[bench] the README's tables: ${path.relative(root, report)}`);
+  console.log(`[bench] docs/benchmarks.md's tables: ${path.relative(root, report)}`);
   if (data.rows) {
     console.log("\nPer-request cost (CPU per request from /proc; latency is noisy on a shared machine)");
     printRows(data.rows, before);

@@ -1,4 +1,4 @@
-// `npm run build:standalone`: the deployable artifact (README "Deploy"): a self-contained
+// `npm run build:standalone`: the deployable artifact (docs/deploy.md): a self-contained
 // folder, .next-cluster/standalone/, started with `node server.js`.
 import { buildStandalone } from "./cluster.mjs";
 

@@ -240,7 +240,7 @@ export function appEnv(s, secrets) {
     SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
     // The provider's sign-in page is a form-action target (Kratos redirects a form post there).
     OIDC_PROVIDER_ORIGINS: new URL(s.oidcIssuerUrl).origin,
-    // The local provider stands in for one that hosts its users' mailboxes (README, factor policy).
+    // The local provider stands in for one that hosts its users' mailboxes (docs/security.md, the factor policy).
     OIDC_MAILBOX_PROVIDERS: LOCAL_OIDC.mailboxProviders.join(","),
   };
 }

@@ -1,4 +1,4 @@
-// `.env.example` and the README's configuration tables are generated from the variable table
+// `.env.example` and the configuration tables of docs/configuration.md are generated from the variable table
 // (lib/envVariables.ts), so they cannot drift from what the app reads: this test fails when either
 // file differs from what the table generates. `npm run config:docs` (this test with --update)
 // rewrites them.
@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { VARIABLE_LIST, isAppVariable } from "@/lib/envVariables";
-import { envExample, readmeTables, readmeWithTables, wrap } from "./configDocs";
+import { configTables, envExample, withConfigTables, wrap } from "./configDocs";
 
 const root = path.resolve(__dirname, "..");
 const HINT = "generated from lib/envVariables.ts: run `npm run config:docs`";
@@ -16,15 +16,15 @@ describe("generated configuration docs", () => {
     await expect(envExample(), HINT).toMatchFileSnapshot(path.join(root, ".env.example"));
   });
 
-  it("the README's configuration tables are what the table generates", async () => {
-    const readmePath = path.join(root, "README.md");
-    const expected = await readmeWithTables(readFileSync(readmePath, "utf8"), readmePath);
-    await expect(expected, HINT).toMatchFileSnapshot(readmePath);
+  it("docs/configuration.md's tables are what the table generates", async () => {
+    const docPath = path.join(root, "docs", "configuration.md");
+    const expected = await withConfigTables(readFileSync(docPath, "utf8"), docPath);
+    await expect(expected, HINT).toMatchFileSnapshot(docPath);
   });
 
-  it("name every variable: the app's in .env.example, all of them in the README", () => {
+  it("name every variable: the app's in .env.example, all of them in docs/configuration.md", () => {
     const example = envExample();
-    const tables = readmeTables();
+    const tables = configTables();
     for (const v of VARIABLE_LIST) {
       expect(tables).toContain(`| \`${v.name}\` |`);
       if (isAppVariable(v)) expect(example).toMatch(new RegExp(`^${v.name}=`, "m"));

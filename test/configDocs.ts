@@ -1,5 +1,5 @@
 // The documents generated from the variable table (lib/envVariables.ts): `.env.example` and the
-// README's configuration tables. test/configDocs.test.ts compares them with the files, and
+// configuration tables of docs/configuration.md. test/configDocs.test.ts compares them with the files, and
 // `npm run config:docs` (the same test with --update) writes them.
 import { format, resolveConfig } from "prettier";
 import {
@@ -53,7 +53,7 @@ export function envExample(): string {
       `${v.name}=${isSecret(v) ? "" : (v.example ?? defaultText(v) ?? "")}`,
     ]),
     wrap(
-      `Read by Next.js and its build, not by the app's configuration (see the README): ${platform
+      `Read by Next.js and its build, not by the app's configuration (see docs/configuration.md): ${platform
         .map((v) => v.name)
         .join(", ")}.`,
       100,
@@ -76,12 +76,12 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-export const README_START =
+export const TABLES_START =
   "<!-- config-tables: generated from lib/envVariables.ts by `npm run config:docs` -->";
-export const README_END = "<!-- /config-tables -->";
+export const TABLES_END = "<!-- /config-tables -->";
 
-/** The README's configuration tables (unformatted markdown): the app's variables, then the platform's. */
-export function readmeTables(): string {
+/** docs/configuration.md's tables (unformatted markdown): the app's variables, then the platform's. */
+export function configTables(): string {
   const app = VARIABLE_LIST.filter(isAppVariable);
   const platform = VARIABLE_LIST.flatMap((v) => (v.type === "platform" ? [v] : []));
   return [
@@ -97,13 +97,13 @@ export function readmeTables(): string {
   ].join("\n\n");
 }
 
-/** `readme` with its generated section replaced by the current tables, formatted as the repo formats it. */
-export async function readmeWithTables(readme: string, readmePath: string): Promise<string> {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+/** `doc` with its generated section replaced by the current tables, formatted as the repo formats it. */
+export async function withConfigTables(doc: string, docPath: string): Promise<string> {
+  const start = doc.indexOf(TABLES_START);
+  const end = doc.indexOf(TABLES_END);
   if (start === -1 || end < start)
-    throw new Error(`README.md lacks the markers ${README_START} … ${README_END}`);
-  const replaced = `${readme.slice(0, start + README_START.length)}\n\n${readmeTables()}\n\n${readme.slice(end)}`;
-  const options = await resolveConfig(readmePath);
-  return format(replaced, { ...options, filepath: readmePath });
+    throw new Error(`${docPath} lacks the markers ${TABLES_START} … ${TABLES_END}`);
+  const replaced = `${doc.slice(0, start + TABLES_START.length)}\n\n${configTables()}\n\n${doc.slice(end)}`;
+  const options = await resolveConfig(docPath);
+  return format(replaced, { ...options, filepath: docPath });
 }

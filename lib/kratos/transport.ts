@@ -1,7 +1,7 @@
 // The app's HTTP connection to Kratos: node:http on a keep-alive agent, the answer read whole
 // and handed back as a Fetch Response. Not `fetch`: under load its streams, request objects and
 // Next's fetch instrumentation cost more of the server's CPU than the BFF's own work
-// (README "Benchmarks"), and it adds headers of its own (accept-encoding, sec-fetch-mode,
+// (docs/benchmarks.md), and it adds headers of its own (accept-encoding, sec-fetch-mode,
 // accept-language: *) that Kratos then has to parse. Kratos answers are small JSON documents or
 // redirects, so reading them whole costs nothing a stream would save.
 import "server-only";

@@ -6,7 +6,7 @@
 //   check counts as "maybe revoked" and Kratos is asked: a Redis outage costs speed, never safety.
 // - Always also kept in this process's memory (on globalThis, so that proxy.ts and the route
 //   handlers, bundled separately, see one store). Without Redis that is all there is: enough for
-//   one instance; several instances without Redis must set SESSION_CACHE_TTL_SECONDS=0 (README).
+//   one instance; several instances without Redis must set SESSION_CACHE_TTL_SECONDS=0 (docs/security.md).
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { sharedRedis } from "@/lib/redis";
