@@ -2,6 +2,8 @@
 // tracked source file are searched for repository paths (`lib/config.ts`, `e2e/pages/`,
 // `app/api/kratos/[...path]/route.ts`), and each must name a tracked file or folder. Globs
 // (`*.log`, `**`, `{page,route}`) and placeholders (`<name>`) match any name in their place.
+// Markdown links (README.md, docs/) must reach a tracked file from the document's folder, and a
+// heading there when they name one.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -182,5 +184,50 @@ describe("exists", () => {
     expect(exists("app/**/{page,route}.ts")).toBe(true);
     expect(exists("app/**/{nothing,none}.ts")).toBe(false);
     expect(exists("e2e/*.nothing")).toBe(false);
+  });
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchor(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_\- ]/gu, "")
+    .replaceAll(" ", "-");
+}
+
+/** The anchors of a markdown document's headings (outside code blocks). */
+function anchorsOf(markdown: string): Set<string> {
+  const text = markdown.replace(/^```[\s\S]*?^```/gm, "");
+  return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => headingAnchor(m[1]!)));
+}
+
+describe("markdown links", () => {
+  const documents = tracked.filter((f) => /\.md$/.test(f) && !f.startsWith("node_modules/"));
+
+  it("are found in the README and docs/", () => {
+    expect(documents).toContain("README.md");
+    expect(documents.filter((f) => f.startsWith("docs/")).length).toBeGreaterThan(5);
+  });
+
+  it("point at a tracked file or folder, relative to the document, and at a heading there", () => {
+    const broken = documents.flatMap((doc) =>
+      [...readFileSync(path.join(root, doc), "utf8").matchAll(/\]\(([^)\s]+)\)/g)].flatMap(([, target]) => {
+        if (/^[a-z]+:/i.test(target!)) return [];
+        const [file = "", anchor] = target!.split("#");
+        const dest = file ? path.posix.normalize(path.posix.join(path.posix.dirname(doc), file)) : doc;
+        if (!files.has(dest) && !folders.has(dest.replace(/\/$/, ""))) return [`${doc}: ${target}`];
+        if (anchor && !anchorsOf(readFileSync(path.join(root, dest), "utf8")).has(anchor))
+          return [`${doc}: ${target} (no such heading)`];
+        return [];
+      }),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it("name headings as GitHub does", () => {
+    expect(headingAnchor("Per-route and per-transport AAL")).toBe("per-route-and-per-transport-aal");
+    expect(headingAnchor("Brand (one file)")).toBe("brand-one-file");
+    expect(headingAnchor("Where you're signed in")).toBe("where-youre-signed-in");
   });
 });
