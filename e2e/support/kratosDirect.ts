@@ -3,7 +3,7 @@
 // BFF. The tests that show the app still refuses such a session (exposed-kratos, proxy-contract)
 // make it here.
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { SUBJECTS, waitForCode } from "./mail";
+import { codeMailedBy, SUBJECTS } from "./mail";
 
 const JSON_ACCEPT = { accept: "application/json" };
 
@@ -24,12 +24,12 @@ export async function browserFlow(kratos: APIRequestContext, path: string): Prom
 /** Recovery by an emailed code; Kratos's answer to the code (a session is set on `kratos`). */
 export async function recoverByCode(kratos: APIRequestContext, email: string): Promise<APIResponse> {
   const flow = await browserFlow(kratos, "/self-service/recovery/browser");
-  const since = new Date();
-  await kratos.post(`/self-service/recovery?flow=${flow.id}`, {
-    headers: JSON_ACCEPT,
-    data: { method: "code", email, csrf_token: csrfOf(flow) },
-  });
-  const code = await waitForCode(email, SUBJECTS.recovery, since);
+  const code = await codeMailedBy(email, SUBJECTS.recovery, () =>
+    kratos.post(`/self-service/recovery?flow=${flow.id}`, {
+      headers: JSON_ACCEPT,
+      data: { method: "code", email, csrf_token: csrfOf(flow) },
+    }),
+  );
   return kratos.post(`/self-service/recovery?flow=${flow.id}`, {
     headers: JSON_ACCEPT,
     data: { method: "code", code, csrf_token: csrfOf(flow) },
@@ -42,12 +42,12 @@ export async function recoverByCode(kratos: APIRequestContext, email: string): P
  */
 export async function emailCodeStepUp(kratos: APIRequestContext, email: string): Promise<void> {
   const flow = await browserFlow(kratos, "/self-service/login/browser?aal=aal2");
-  const since = new Date();
-  await kratos.post(`/self-service/login?flow=${flow.id}`, {
-    headers: JSON_ACCEPT,
-    data: { method: "code", address: email, csrf_token: csrfOf(flow) },
-  });
-  const code = await waitForCode(email, SUBJECTS.login, since);
+  const code = await codeMailedBy(email, SUBJECTS.login, () =>
+    kratos.post(`/self-service/login?flow=${flow.id}`, {
+      headers: JSON_ACCEPT,
+      data: { method: "code", address: email, csrf_token: csrfOf(flow) },
+    }),
+  );
   const done = await kratos.post(`/self-service/login?flow=${flow.id}`, {
     headers: JSON_ACCEPT,
     data: { method: "code", code, identifier: email, csrf_token: csrfOf(flow) },

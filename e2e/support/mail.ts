@@ -39,6 +39,34 @@ export async function waitForCode(
   return code!;
 }
 
+/**
+ * Runs `send` (a request that makes Kratos mail a code to `address`) and returns the code of the
+ * email it caused: the newest matching email that is not the one that was newest before. Receipt
+ * times cannot tell it from an email that came a moment earlier (the catchers' clock allowance),
+ * so this goes by the message, for journeys that mail the same kind of code twice in a row.
+ */
+export async function codeMailedBy(
+  address: string,
+  subject: RegExp,
+  send: () => Promise<unknown>,
+  timeout = 30_000,
+): Promise<string> {
+  const before = (await mailCatcher.latest(address, { subject }))?.id;
+  await send();
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const last = await mailCatcher.latest(address, { subject });
+        code = last && last.id !== before ? /\b(\d{6})\b/.exec(last.body)?.[1] : undefined;
+        return code;
+      },
+      { timeout, message: `a new code emailed to ${address} (${mailCatcher.name})` },
+    )
+    .toBeTruthy();
+  return code!;
+}
+
 /** How many emails `address` has received so far (only those matching `filter`, if given). */
 export async function countEmails(address: string, filter?: MessageFilter): Promise<number> {
   return mailCatcher.count(address, filter);
