@@ -1,0 +1,6 @@
+export type FeatureName = "oidc" | "elements" | "enrollment-gate" | "account-deletion";
+export declare const FEATURE_NAMES: readonly FeatureName[];
+export declare function selectFeatures(
+  value: string | undefined,
+  known?: readonly string[],
+): { ok: true; features: FeatureName[] } | { ok: false; error: string };
