@@ -14,6 +14,7 @@ function wired(): (req: NextRequest) => Promise<Response> {
   const cfg = getConfig();
   return createProxy({
     appUrl: cfg.appUrl,
+    returnToOrigins: cfg.returnToOrigins,
     uiKit: cfg.uiKit,
     factorPolicy: cfg.factorPolicy,
     secureCookies: cfg.secureCookies,

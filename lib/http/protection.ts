@@ -6,9 +6,9 @@ import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import type { FactorPolicy } from "@/lib/policy/factors";
 import { protectionOf, type Protection } from "@/lib/policy/appMap";
 import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
+import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import { loginPath, REQUEST_PATH_HEADER, uiKitPagePath } from "@/lib/http/paths";
-import { validatedReturnTo } from "@/lib/http/returnTo";
 import { jsonError } from "@/lib/http/jsonError";
 import { credentialRefusal } from "@/lib/http/credential";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
@@ -18,6 +18,8 @@ import type { UiKit } from "@/lib/config";
 
 export interface ProxyDeps {
   appUrl: URL;
+  /** Other origins a return_to may name (RETURN_TO_ORIGINS). */
+  returnToOrigins: readonly string[];
   uiKit: UiKit;
   factorPolicy: FactorPolicy;
   secureCookies: boolean;
@@ -59,7 +61,7 @@ async function protect(
   }
 
   const decision = decideAccess(rule.require[transportOf(credential)], facts, deps.factorPolicy);
-  const returnTo = validatedReturnTo(here);
+  const returnTo = safeReturnTo(here, allowedOrigins(deps.appUrl, deps.returnToOrigins));
   if (decision.type === "sign_in") {
     if (rule.json) return jsonError(401, "session_required", "Sign in first.");
     return NextResponse.redirect(new URL(loginPath({ returnTo }), deps.appUrl));
