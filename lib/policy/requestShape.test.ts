@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AppRoute } from "@/lib/policy/appMap";
 import { checkRequest, decodes, targetPath } from "@/lib/policy/requestShape";
 
 describe("checkRequest: well-formed requests go through", () => {
@@ -59,7 +60,59 @@ describe("checkRequest: methods a route does not answer are 405 with Allow", () 
     ["GET", "/api/kratos/self-service/logout/api", "DELETE", true],
     ["PROPFIND", "/api/kratos/no/such/path", "DELETE, GET, HEAD, POST", true],
   ])("%s %s → Allow: %s", (method, target, allow, json) => {
-    expect(checkRequest(method, target)).toEqual({ status: 405, id: "method_not_allowed", allow, json });
+    expect(checkRequest(method, target)).toMatchObject({
+      status: 405,
+      id: "method_not_allowed",
+      allow,
+      json,
+    });
+  });
+});
+
+describe("checkRequest: a 405's log hint names the file that serves the method", () => {
+  it.each([
+    ["POST", "/no-such-page", "/no-such-page has no row in lib/policy/appMap.ts"],
+    ["POST", "/login", "/login answers GET, HEAD in lib/policy/appMap.ts; POST needs a row that lists it"],
+    ["GET", "/logout", "/logout answers POST in lib/policy/appMap.ts; GET needs a row that lists it"],
+    ["PUT", "/api/kratos/self-service/login", "the BFF's methods per path are in lib/policy/bffRoutes.ts"],
+  ])("%s %s", (method, target, hint) => {
+    expect(checkRequest(method, target)?.hint).toBe(hint);
+  });
+});
+
+describe("checkRequest: Server Actions", () => {
+  it("refuses a Server Action on a page whose row does not allow them, naming the row", () => {
+    expect(checkRequest("POST", "/session", true)).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD",
+      hint: "a Server Action on /session: its row in lib/policy/appMap.ts needs serverActions: true",
+    });
+  });
+
+  it("refuses a Server Action header on a path that is no page", () => {
+    expect(checkRequest("POST", "/no-such-page", true)).toMatchObject({ status: 405 });
+    expect(checkRequest("PUT", "/logout", true)).toMatchObject({ status: 405, allow: "POST" });
+  });
+
+  it("serves a Server Action on a page whose row allows them, and only with the header", () => {
+    const map: AppRoute[] = [
+      {
+        path: "/notes",
+        kind: "page",
+        methods: ["GET", "HEAD"],
+        require: "public",
+        serverActions: true,
+        feature: "core",
+        purpose: "",
+      },
+    ];
+    expect(checkRequest("POST", "/notes", true, map)).toBeNull();
+    expect(checkRequest("POST", "/notes", false, map)).toMatchObject({ status: 405, allow: "GET, HEAD" });
+    expect(checkRequest("PUT", "/notes", true, map)).toMatchObject({ status: 405 });
+  });
+
+  it("lets a form route's POST through with or without the header", () => {
+    expect(checkRequest("POST", "/logout", true)).toBeNull();
   });
 });
 

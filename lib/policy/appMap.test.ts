@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { FEATURE_NAMES } from "@/features/selection.mjs";
+import { APP_MAP, FEATURES, appRouteOf, pathMatches, protectionOf, type AppRoute } from "@/lib/policy/appMap";
+
+describe("FEATURES", () => {
+  it("are features/selection.mjs's FEATURE_NAMES, in order", () => {
+    expect([...FEATURES]).toEqual([...FEATURE_NAMES]);
+  });
+
+  it("name every row's feature", () => {
+    for (const row of APP_MAP) expect(["core", ...FEATURES]).toContain(row.feature);
+  });
+});
+
+describe("APP_MAP", () => {
+  it("declares each pattern once", () => {
+    const paths = APP_MAP.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it("answers HEAD wherever GET, and pages only GET and HEAD", () => {
+    for (const row of APP_MAP) {
+      if (row.methods.includes("GET")) expect(row.methods, row.path).toContain("HEAD");
+      if (row.kind === "page") expect([...row.methods].sort(), row.path).toEqual(["GET", "HEAD"]);
+      if (row.kind === "form") expect(row.methods, row.path).toEqual(["POST"]);
+    }
+  });
+
+  it("allows Server Actions on pages only", () => {
+    for (const row of APP_MAP) if (row.serverActions) expect(row.kind, row.path).toBe("page");
+  });
+});
+
+describe("pathMatches", () => {
+  it.each([
+    ["/", "/", true],
+    ["/", "/x", false],
+    ["/settings", "/settings", true],
+    ["/settings", "/settings/", true],
+    ["/settings", "/settings/x", false],
+    ["/settings", "/settingsx", false],
+    ["/settings", "/Settings", false],
+    ["/elements/start/[kind]", "/elements/start/login", true],
+    ["/elements/start/[kind]", "/elements/start/", false],
+    ["/elements/start/[kind]", "/elements/start/login/x", false],
+    ["/api/kratos/[...path]", "/api/kratos/a", true],
+    ["/api/kratos/[...path]", "/api/kratos/a/b/c", true],
+    ["/api/kratos/[...path]", "/api/kratos", false],
+    ["/api/kratos/[...path]", "/api/kratos/a//b", false],
+    ["/api/kratos/[...path]", "/api/kratosx/a", false],
+  ])("%s ~ %j → %s", (pattern, path, ok) => {
+    expect(pathMatches(pattern, path)).toBe(ok);
+  });
+});
+
+describe("appRouteOf", () => {
+  it("prefers a literal row to a pattern", () => {
+    const map: AppRoute[] = [
+      {
+        path: "/a/[x]",
+        kind: "page",
+        methods: ["GET", "HEAD"],
+        require: "public",
+        feature: "core",
+        purpose: "",
+      },
+      { path: "/a/b", kind: "form", methods: ["POST"], require: "public", feature: "core", purpose: "" },
+    ];
+    expect(appRouteOf("/a/b", map)?.path).toBe("/a/b");
+    expect(appRouteOf("/a/c", map)?.path).toBe("/a/[x]");
+    expect(appRouteOf("/a", map)).toBeUndefined();
+  });
+
+  it("finds the BFF's row for any path below it", () => {
+    expect(appRouteOf("/api/kratos/self-service/login")?.kind).toBe("bff");
+  });
+});
+
+describe("protectionOf", () => {
+  it("protects the Ory Elements settings page like /settings", () => {
+    expect(protectionOf("/elements/settings")?.require).toEqual(protectionOf("/settings")?.require);
+    expect(protectionOf("/elements/login")).toBeUndefined();
+  });
+
+  it("requires the highest available AAL for settings and their form posts on both transports", () => {
+    for (const p of ["/settings", "/settings/", "/settings/sessions/end", "/settings/sessions/end-others"]) {
+      expect(protectionOf(p), p).toEqual({
+        path: p.startsWith("/settings/sessions") ? p : "/settings",
+        json: false,
+        require: { cookie: "highest_available", token: "highest_available" },
+      });
+    }
+  });
+
+  it("matches /session and /secure-account pages", () => {
+    expect(protectionOf("/session")).toMatchObject({ path: "/session", json: false });
+    expect(protectionOf("/secure-account")?.require).toEqual({ cookie: "aal1", token: "aal1" });
+  });
+
+  it("answers /api/me as an API asking less of tokens than of cookies", () => {
+    expect(protectionOf("/api/me")).toEqual({
+      path: "/api/me",
+      json: true,
+      require: { cookie: "highest_available", token: "aal1" },
+    });
+    expect(protectionOf("/api/meta")).toBeUndefined();
+  });
+
+  it("leaves public and unknown paths alone", () => {
+    for (const p of [
+      "/",
+      "/login",
+      "/registration",
+      "/recovery",
+      "/verification",
+      "/error",
+      "/logout",
+      "/locale",
+      "/continue",
+      "/account/delete",
+      "/settingsx",
+      "/sessions",
+      "/Settings",
+      "/no-such-page",
+      "/api/kratos/self-service/settings/browser",
+    ]) {
+      expect(protectionOf(p), p).toBeUndefined();
+    }
+  });
+});
