@@ -6,7 +6,7 @@
 //   FEATURES=none             the core only
 //   FEATURES=oidc,elements    exactly these
 //
-// Each feature lives in its own folder here, features/<name>/.
+// Each feature lives in a folder of its own beside this file.
 
 /** Every optional feature, in the order the stacks start their services. */
 export const FEATURE_NAMES = Object.freeze(["oidc", "elements", "enrollment-gate", "account-deletion"]);
