@@ -16,6 +16,8 @@ import { cookieSessionFacts, tokenSessionFacts } from "@/lib/session/facts";
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { REQUEST_PATH_HEADER } from "@/lib/http/paths";
 import { localeOfHeaders } from "@/lib/i18n/locales";
+import { firstResponseFlow } from "@/lib/http/flowStart";
+import { startFirstFlow } from "@/lib/bff/firstFlow";
 
 function nonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
@@ -87,13 +89,17 @@ export async function proxy(req: NextRequest) {
   // Every page and app route speaks for at most one session (lib/policy/credential.ts): a request
   // carrying several, or one Kratos might read otherwise, is answered here and goes no further.
   const resolved = resolveCredential(req.headers);
+  // A first visit to a flow page: the flow starts here, and the page renders in this response.
+  const firstFlow =
+    req.method === "GET" ? firstResponseFlow(req.nextUrl.pathname, req.nextUrl.searchParams) : undefined;
   const res = !resolved.ok
     ? credentialRefusal(resolved, req.headers, rule?.kind === "api" || wantsJson(req.headers))
     : kitPage
       ? NextResponse.redirect(new URL(`${kitPage}${req.nextUrl.search}`, cfg.appUrl), 307)
       : rule
         ? await protect(req, rule, resolved.credential, requestHeaders)
-        : NextResponse.next({ request: { headers: requestHeaders } });
+        : ((firstFlow && (await startFirstFlow(req, firstFlow, requestHeaders))) ??
+          NextResponse.next({ request: { headers: requestHeaders } }));
   for (const [k, v] of Object.entries(securityHeaders(csp, cfg.secureCookies))) res.headers.set(k, v);
   return res;
 }

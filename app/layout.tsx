@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
+import { ErrorWordsProvider } from "@/components/ErrorWords";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,9 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {/* Client components get only their own words: the error boundary's (app/error.tsx). */}
-        <NextIntlClientProvider messages={{ errorBoundary: messages.errorBoundary }}>
-          {children}
-        </NextIntlClientProvider>
+        <ErrorWordsProvider words={messages.errorBoundary}>{children}</ErrorWordsProvider>
         <LanguageSwitcher />
       </body>
     </html>
