@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
-import { ErrorWordsProvider } from "@/components/ErrorWords";
+import { ErrorViewProvider, RetryButton } from "@/components/ErrorWords";
+import { Screen } from "@/components/ui/Screen";
+import { linkStyle } from "@/components/ui/buttonStyles";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")]);
+  const words = messages.errorBoundary;
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-canvas font-sans text-fg antialiased">
@@ -26,7 +29,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {/* Client components get only their own words: the error boundary's (app/error.tsx). */}
-        <ErrorWordsProvider words={messages.errorBoundary}>{children}</ErrorWordsProvider>
+        <ErrorViewProvider
+          view={
+            <Screen title={words.title}>
+              <p role="alert">{words.message}</p>
+              <RetryButton label={words.retry} />
+              <a href="/" className={linkStyle}>
+                {words.home}
+              </a>
+            </Screen>
+          }
+        >
+          {children}
+        </ErrorViewProvider>
         <LanguageSwitcher />
       </body>
     </html>

@@ -1,20 +1,29 @@
 "use client";
-// The error boundary's words (app/error.tsx), handed down by the layout. A context of its own
-// rather than next-intl's client provider: that one ships the message formatter to every page
-// (about 12 KB gzipped, npm run bench) for four fixed sentences.
+// The error boundary's view (app/error.tsx), rendered by the layout on the server and handed
+// down. Rendering it in the boundary itself would make the page layout and every flow component
+// it reaches (components/ui/Screen.tsx → the node registry, next-intl's message formatter)
+// client code shipped to every page: about 13 KB gzipped (bench/page-js.mjs).
 import { createContext, useContext, type ReactNode } from "react";
-import type en from "@/messages/en.json";
+import { primaryButton } from "@/components/ui/buttonStyles";
 
-export type ErrorWords = (typeof en)["errorBoundary"];
+const View = createContext<ReactNode>(null);
+const Reset = createContext<() => void>(() => undefined);
 
-const Words = createContext<ErrorWords | null>(null);
-
-export function ErrorWordsProvider({ words, children }: { words: ErrorWords; children: ReactNode }) {
-  return <Words.Provider value={words}>{children}</Words.Provider>;
+export function ErrorViewProvider({ view, children }: { view: ReactNode; children: ReactNode }) {
+  return <View.Provider value={view}>{children}</View.Provider>;
 }
 
-export function useErrorWords(): ErrorWords {
-  const words = useContext(Words);
-  if (!words) throw new Error("ErrorWordsProvider is missing");
-  return words;
+/** The server-rendered view, with `reset` for its retry button. */
+export function ErrorBoundaryView({ reset }: { reset: () => void }) {
+  return <Reset.Provider value={reset}>{useContext(View)}</Reset.Provider>;
+}
+
+/** The retry button inside the server-rendered view. */
+export function RetryButton({ label }: { label: string }) {
+  const reset = useContext(Reset);
+  return (
+    <button type="button" onClick={reset} className={primaryButton}>
+      {label}
+    </button>
+  );
 }
