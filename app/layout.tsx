@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
@@ -34,9 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Screen title={words.title}>
               <p role="alert">{words.message}</p>
               <RetryButton label={words.retry} />
-              <a href="/" className={linkStyle}>
+              <Link href="/" className={linkStyle}>
                 {words.home}
-              </a>
+              </Link>
             </Screen>
           }
         >

@@ -5,8 +5,10 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export default {
+const config = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",
   turbopack: { root: path.join(here, "..", "..") },
 };
+
+export default config;

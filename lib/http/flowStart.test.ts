@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  cookieHeaderAfter,
-  firstResponseFlow,
-  flowInitParams,
-  startedFlowId,
-} from "@/lib/http/flowStart";
+import { cookieHeaderAfter, firstResponseFlow, flowInitParams, startedFlowId } from "@/lib/http/flowStart";
 
 const APP = new URL("https://app.test");
 const ID = "0b3c7a8e-5f8e-4c1e-9d0a-2b7f9a1c3d4e";
