@@ -48,6 +48,7 @@ const config = [
     ignores: [
       ".next/**",
       ".next-*/**",
+      "bench/floor-app/.next*/**",
       ".cache/**",
       ".data/**",
       "node_modules/**",

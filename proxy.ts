@@ -7,6 +7,8 @@ import { createProxy } from "@/lib/http/protection";
 import { formActionOrigins } from "@/lib/http/securityHeaders";
 import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/session/cache";
 import { cookieSessionFacts, tokenSessionFacts } from "@/lib/session/facts";
+import { createFirstFlowStarter } from "@/lib/bff/firstFlow";
+import { bffHandler } from "@/lib/bff/wired";
 
 let run: ((req: NextRequest) => Promise<Response>) | undefined;
 
@@ -32,6 +34,11 @@ function wired(): (req: NextRequest) => Promise<Response> {
     tokenFacts: tokenSessionFacts,
     cookieFacts: cookieSessionFacts,
     nonce: () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
+    firstFlow: createFirstFlowStarter({
+      appUrl: cfg.appUrl,
+      returnToOrigins: cfg.returnToOrigins,
+      bff: bffHandler(),
+    }),
   });
 }
 

@@ -16,6 +16,7 @@ import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.m
 import { machine, makeAccounts, measure, nextVersion, save } from "./bench-lib.mjs";
 import { clusterLoad, printCluster } from "./bench-cluster.mjs";
 import { markdownReport } from "./bench-report.mjs";
+import { pageFloor, pageFloorMarkdown } from "../bench/page-floor.mjs";
 
 const DIST_DIR = ".next-bench";
 const FLOOR_DIR = path.join(root, ".cache", "bench-floor");
@@ -444,8 +445,8 @@ function logRow(r, servers) {
 
 async function main() {
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-  if (only && only !== "requests" && only !== "cluster") {
-    console.error("usage: npm run bench [-- --only=requests | --only=cluster]");
+  if (only && only !== "requests" && only !== "cluster" && only !== "pages") {
+    console.error("usage: npm run bench [-- --only=requests | --only=cluster | --only=pages]");
     process.exit(2);
   }
   await ensureKratos();
@@ -462,7 +463,7 @@ async function main() {
       bcrypt_cost: 4,
     },
   };
-  if (only !== "cluster") {
+  if (!only || only === "requests") {
     await buildFloor();
     console.log("[bench] building the app…");
     const appUrl = stackSettings("bench").appUrl;
@@ -472,7 +473,9 @@ async function main() {
     rows.push(...(await signinRowsAtProductionCost()));
     Object.assign(data, { rows, js, kits });
   }
-  if (only !== "requests") data.cluster = await clusterLoad({ log: console.log });
+  if (!only || only === "pages")
+    data.pages = await pageFloor({ distDir: DIST_DIR, build: only === "pages", log: console.log });
+  if (!only || only === "cluster") data.cluster = await clusterLoad({ log: console.log });
   data.runtime_s = Math.round((Date.now() - started) / 1000);
 
   const before = save("", data);
@@ -486,6 +489,11 @@ async function main() {
     console.table(data.js);
     console.log("\nThe two UI kits (UI_KIT): gzipped JavaScript per flow page");
     console.table(data.kits);
+  }
+  if (data.pages) {
+    const pagesReport = path.join(root, "bench", "results", "pages.md");
+    writeFileSync(pagesReport, pageFloorMarkdown(data.pages));
+    console.log(`\nThe page floor (${path.relative(root, pagesReport)})\n${pageFloorMarkdown(data.pages)}`);
   }
   if (data.cluster) {
     console.log("\nUnder load: N users each signing in with a password, then loading a protected page");

@@ -16,6 +16,8 @@ export class HomePage extends FlowPage {
   /** Signs out with the header's button (a POST form) and waits for the login page. */
   async signOut(): Promise<void> {
     await this.signOutButton.click();
-    await expect(this.page).toHaveURL(/\/login\?flow=/);
+    // A fresh sign-in page: at /login?flow=… with JavaScript, at /login without (FlowAddress).
+    await expect(this.page).toHaveURL(/\/login(\?|$)/);
+    await expect(this.page.locator('form[action*="flow="]').first()).toBeAttached();
   }
 }

@@ -32,7 +32,7 @@ interface World {
 }
 
 function proxyFor(world: World = {}) {
-  const calls = { lookups: 0, sealed: [] as string[] };
+  const calls = { lookups: 0, sealed: [] as string[], firstFlows: [] as string[] };
   const lookup = async () => {
     calls.lookups++;
     if (world.down) throw new KratosUnavailableError();
@@ -51,6 +51,10 @@ function proxyFor(world: World = {}) {
     cookieFacts: async (credential) =>
       credential.type === "none" ? { facts: null } : { facts: await lookup(), sealed: "sealed-value" },
     nonce: () => "bm9uY2U=",
+    firstFlow: async (_req, kind) => {
+      calls.firstFlows.push(kind);
+      return null;
+    },
   };
   return { proxy: createProxy(deps), calls };
 }
@@ -183,5 +187,24 @@ describe("proxy: protection from the app map", () => {
     const { res } = await send("/login?flow=f", {}, { uiKit: "elements" });
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe(`${APP}/elements/login?flow=f`);
+  });
+
+  it.each([
+    ["/login", ["login"]],
+    ["/registration?return_to=%2Fsession", ["registration"]],
+    ["/recovery", ["recovery"]],
+    ["/login?flow=not-a-uuid!", ["login"]],
+    ["/login?flow=0f9d2b7e-5c1a-4e8b-9a3d-2b6c7e8f9a10", []],
+    ["/verification", []],
+    ["/session", []],
+  ])("starts a first visit's flow in the same response: %s → %j", async (path, kinds) => {
+    const { calls } = await send(path, { cookie: COOKIE }, { facts: STEPPED_UP });
+    expect(calls.firstFlows).toEqual(kinds);
+  });
+
+  it("starts no flow for a request with an ambiguous credential", async () => {
+    const { res, calls } = await send("/login", { cookie: COOKIE, authorization: "Bearer t" });
+    expect(res.status).toBe(400);
+    expect(calls.firstFlows).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeade
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { localeOfHeaders } from "@/lib/i18n/locales";
 import type { UiKit } from "@/lib/config";
+import { firstResponseFlow } from "@/lib/http/flowStart";
+import type { FirstFlowStarter } from "@/lib/bff/firstFlow";
 
 export interface ProxyDeps {
   appUrl: URL;
@@ -36,6 +38,11 @@ export interface ProxyDeps {
     cached: string | undefined,
   ) => Promise<{ facts: SessionFacts | null; sealed?: string }>;
   nonce: () => string;
+  /**
+   * A first visit to a flow page (no usable `?flow=`): the flow starts here and the page renders
+   * in this response (lib/bff/firstFlow.ts); null leaves the request to the page.
+   */
+  firstFlow: FirstFlowStarter;
 }
 
 async function protect(
@@ -100,13 +107,16 @@ export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Resp
     // Every page and app route speaks for at most one session (lib/policy/credential.ts): a request
     // carrying several, or one Kratos might read otherwise, is answered here and goes no further.
     const resolved = resolveCredential(req.headers);
+    const firstFlow =
+      req.method === "GET" ? firstResponseFlow(req.nextUrl.pathname, req.nextUrl.searchParams) : undefined;
     const res = !resolved.ok
       ? credentialRefusal(resolved, req.headers, rule?.json || wantsJson(req.headers))
       : kitPage
         ? NextResponse.redirect(new URL(`${kitPage}${req.nextUrl.search}`, deps.appUrl), 307)
         : rule
           ? await protect(deps, req, rule, resolved.credential, requestHeaders)
-          : NextResponse.next({ request: { headers: requestHeaders } });
+          : ((firstFlow && (await deps.firstFlow(req, firstFlow, requestHeaders))) ??
+            NextResponse.next({ request: { headers: requestHeaders } }));
     for (const [k, v] of Object.entries(securityHeaders(csp, deps.secureCookies))) res.headers.set(k, v);
     return res;
   };

@@ -1,34 +1,10 @@
 import type { NextRequest } from "next/server";
-import { getConfig } from "@/lib/config";
-import { consume } from "@/lib/bff/rateLimiter";
-import { createBffHandler, type BffHandler } from "@/lib/bff/handler";
-import { forwardToPublic } from "@/lib/kratos/client";
-import { lookupSession, settingsVerdict } from "@/lib/session/lookup";
-import { markRevoked } from "@/lib/session/revocations";
+import { bffHandler } from "@/lib/bff/wired";
 
 type Ctx = { params: Promise<{ path: string[] }> };
 
-let handler: BffHandler | undefined;
-
-/** The BFF with its real dependencies, made on the first request (the configuration is read at start). */
-function bff(): BffHandler {
-  const cfg = getConfig();
-  return (handler ??= createBffHandler({
-    appUrl: cfg.appUrl,
-    trustProxy: cfg.trustProxy,
-    factorPolicy: cfg.factorPolicy,
-    secureCookies: cfg.secureCookies,
-    forwardToPublic,
-    lookupSession,
-    settingsVerdict,
-    consume,
-    markRevoked,
-    warn: (line) => console.warn(line),
-  }));
-}
-
 async function handle(req: NextRequest, ctx: Ctx) {
-  return bff()(req, (await ctx.params).path);
+  return bffHandler()(req, (await ctx.params).path);
 }
 
 // The methods the BFF's route table serves on some path (its row in lib/policy/appMap.ts); the
