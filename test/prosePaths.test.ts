@@ -17,7 +17,10 @@ const tracked = execFileSync("git", ["ls-files", "--cached", "--others", "--excl
   encoding: "utf8",
 })
   .split("\0")
-  .filter((f) => f && existsSync(path.join(root, f)));
+  .filter((f) => f && existsSync(path.join(root, f)))
+  // Made from brand/ by next.config.ts and gitignored (test/theme.test.ts holds both to that),
+  // so prose may name them before a first build has.
+  .concat(["public/theme.css", "public/logo.svg"]);
 
 const files = new Set(tracked);
 const folders = new Set(
