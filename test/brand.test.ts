@@ -47,8 +47,10 @@ const ALLOWED: { file: string; text: string; why: string }[] = [
   },
 ];
 
-/** The brand's file, and its logo (a picture, which may spell the name). */
+/** The brand's folder (the file, and its logo, a picture that may spell the name). */
 const BRAND_DIR = "brand/";
+/** This test, which quotes the allowed lines. */
+const SELF = path.relative(repo, __filename).split(path.sep).join("/");
 
 /** A name's words in any case, apart or joined by spaces, line breaks, `-` or `_`. */
 function namePattern(name: string): RegExp {
@@ -64,7 +66,7 @@ interface Hit {
 function hitsOf(names: string[]): Hit[] {
   const files = execFileSync("git", ["ls-files", "-z"], { cwd: repo, encoding: "utf8" })
     .split("\0")
-    .filter((f) => f && !f.startsWith(BRAND_DIR));
+    .filter((f) => f && !f.startsWith(BRAND_DIR) && f !== SELF);
   const hits: Hit[] = [];
   for (const file of files) {
     let text: string;
@@ -100,10 +102,11 @@ describe("the product name", () => {
     expect(hits.filter((h) => !allowed(h))).toEqual([]);
   });
 
-  it("finds every allowance still there (none is stale)", () => {
-    expect(ALLOWED.filter((a) => !hits.some((h) => h.file === a.file && h.line.includes(a.text)))).toEqual(
-      [],
-    );
+  it("has no stale allowance: each names a line still in its file", () => {
+    // By the file's text, not by the current name: a rebrand in brand/ leaves these lines as
+    // they are and must not need this list edited.
+    expect(ALLOWED.filter((a) => !read(a.file).includes(a.text))).toEqual([]);
+    expect(SELF).toBe("test/brand.test.ts");
   });
 
   it("catches the name written apart, joined or in another case", () => {
