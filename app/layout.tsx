@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { BRAND } from "@/brand/brand.mjs";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { ErrorViewProvider, RetryButton } from "@/components/ErrorWords";
 import { Screen } from "@/components/ui/Screen";
@@ -11,8 +12,10 @@ import "./globals.css";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("layout");
   return {
-    title: { default: t("brand"), template: `%s · ${t("brand")}` },
+    title: { default: BRAND.name, template: `%s · ${BRAND.shortName}` },
+    applicationName: BRAND.name,
     description: t("description"),
+    // public/logo.svg is the brand's logo, copied there by next.config.ts.
     icons: { icon: "/logo.svg" },
   };
 }

@@ -2,8 +2,7 @@
 // (docs/screenshots/ with SCREENSHOTS=1, linked from the README).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { BRAND } from "../brand/brand.mjs";
 import { pagesOf } from "./pages";
 import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { screenshotPath } from "./support/screenshots";
@@ -17,15 +16,14 @@ import {
   submitPasswordLogin,
 } from "./support/users";
 
-/** public/theme.css's `--focus` as the browser computes it: the light value first, then the dark one. */
+/** The brand's `focus` colour (brand/brand.mjs) as the browser computes it, light and dark. */
 const FOCUS_RING = (() => {
-  const theme = readFileSync(path.join(__dirname, "..", "public", "theme.css"), "utf8");
-  const [light, dark] = [...theme.matchAll(/--focus:\s*#([0-9a-f]{6})\b/gi)].map(([, hex]) => {
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex!.slice(i, i + 2), 16));
-    return `rgb(${r}, ${g}, ${b})`;
-  });
-  if (!light || !dark) throw new Error("public/theme.css has no light and dark --focus colour");
-  return { light, dark };
+  const rgb = (hex: string | undefined) => {
+    if (!hex || !/^#[0-9a-f]{6}$/i.test(hex))
+      throw new Error(`brand/brand.mjs: focus is not a #rrggbb colour: ${hex}`);
+    return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+  };
+  return { light: rgb(BRAND.colors.light.focus), dark: rgb(BRAND.colors.dark.focus) };
 })();
 
 async function check(page: Page, name: string) {
@@ -114,7 +112,7 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
     for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press("Tab");
     await expect(email).toBeFocused();
-    // The theme's ring (app/globals.css with public/theme.css's --focus), not the browser's own.
+    // The theme's ring (app/globals.css with the brand's focus colour), not the browser's own.
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await expect(email).toHaveCSS("outline-style", "solid");

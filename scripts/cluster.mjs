@@ -12,6 +12,7 @@ import https from "node:https";
 import net from "node:net";
 import path from "node:path";
 import { ensureKratos } from "./kratos-build.mjs";
+import { BRAND } from "../brand/brand.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { mailCatcherCommand } from "./mail-catcher.mjs";
 import {
@@ -336,7 +337,7 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
     mkdirSync(s.trustDir, { recursive: true });
     copyFileSync(s.certFile, path.join(s.trustDir, "cert.pem"));
 
-    // The overlay holds addresses only; the DSN, secrets and SMTP URI reach Kratos by env,
+    // The overlay holds addresses and the brand; the DSN, secrets and SMTP URI reach Kratos by env,
     // as a deployment passes them.
     const overlay = kratosOverlay({
       appUrl: s.appUrl,
@@ -350,10 +351,11 @@ export async function startCluster({ instances = 2, bcryptCost, extraAppEnv = {}
       oidcProviders: localOidcProviders(s.oidcIssuerUrl, secrets),
       // UI_KIT=elements: the flows' ui_urls point at the Ory Elements pages (the app reads it too).
       uiKit: process.env.UI_KIT?.trim().toLowerCase() === "elements" ? "elements" : "ui",
+      brand: BRAND,
     });
     delete overlay.dsn;
     delete overlay.secrets;
-    delete overlay.courier;
+    delete overlay.courier.smtp.connection_uri;
     const overlayFile = path.join(s.dataDir, "kratos.overlay.yml");
     writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));
     const kratosArgs = ["-c", path.join(root, "kratos", "kratos.yml"), "-c", overlayFile];

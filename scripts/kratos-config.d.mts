@@ -1,3 +1,5 @@
+import type { Brand } from "../brand/brand.mjs";
+
 export interface OverlayOptions {
   appUrl: string;
   publicPort: number;
@@ -10,6 +12,8 @@ export interface OverlayOptions {
   oidcProviders?: OidcProviderOptions[];
   /** UI_KIT: "elements" points the flows' ui_urls at /elements/… */
   uiKit?: "ui" | "elements";
+  /** brand/brand.mjs: its `kratos` names and mail sender go into the overlay. */
+  brand: Pick<Brand, "kratos">;
 }
 
 export interface OidcProviderOptions {
@@ -35,6 +39,7 @@ export interface OidcProviderConfig {
 interface RelyingParty {
   id: string;
   origins: string[];
+  display_name: string;
 }
 
 export interface KratosOverlay {
@@ -44,6 +49,7 @@ export interface KratosOverlay {
     default_browser_return_url: string;
     allowed_return_urls: string[];
     methods: {
+      totp: { config: { issuer: string } };
       webauthn: { config: { rp: RelyingParty } };
       passkey: { config: { rp: RelyingParty } };
       oidc?: { enabled: true; config: { providers: OidcProviderConfig[] } };
@@ -51,7 +57,7 @@ export interface KratosOverlay {
     flows: Record<string, { ui_url?: string; after?: { default_browser_return_url: string } }>;
   };
   identity: { schemas: { id: string; url: string }[] };
-  courier: { smtp: { connection_uri: string } };
+  courier: { smtp: { connection_uri?: string; from_address: string; from_name: string } };
   secrets: { cookie: string[]; cipher: string[]; default: string[] };
   hashers?: { bcrypt: { cost: number } };
 }

@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureKratos } from "./kratos-build.mjs";
+import { BRAND } from "../brand/brand.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { startFaultRelay } from "./fault-relay.mjs";
 import { mailCatcherCommand } from "./mail-catcher.mjs";
@@ -277,6 +278,7 @@ export async function startStack(
     bcryptCost: bcryptCost ?? (kind === "dev" ? undefined : 4),
     // UI_KIT=elements: the flows' ui_urls point at the Ory Elements pages (the app reads it too).
     uiKit: process.env.UI_KIT?.trim().toLowerCase() === "elements" ? "elements" : "ui",
+    brand: BRAND,
   });
   // JSON is valid YAML, and Kratos picks the parser by extension.
   writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));

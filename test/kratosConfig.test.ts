@@ -9,6 +9,13 @@ const base = {
   dataDir: "/data/test",
   schemaPath: "/repo/kratos/identity.schema.json",
   secrets: { kratosCookie: "c".repeat(64), kratosCipher: "x".repeat(32), kratosDefault: "d".repeat(64) },
+  brand: {
+    kratos: {
+      totpIssuer: "Acme Issuer",
+      webauthnDisplayName: "Acme Keys",
+      mailFrom: { name: "Acme Mail", address: "hello@acme.test" },
+    },
+  },
 };
 
 describe("kratosOverlay", () => {
@@ -33,13 +40,19 @@ describe("kratosOverlay", () => {
     expect(o.selfservice.allowed_return_urls).toEqual(["http://localhost:3100"]);
   });
 
-  it("binds WebAuthn and passkeys to the app's host and origin", () => {
+  it("binds WebAuthn and passkeys to the app's host and origin, under the brand's name", () => {
     for (const m of ["webauthn", "passkey"] as const) {
       expect(o.selfservice.methods[m].config.rp).toEqual({
         id: "localhost",
         origins: ["http://localhost:3100"],
+        display_name: "Acme Keys",
       });
     }
+  });
+
+  it("names the TOTP issuer and the mail sender after the brand", () => {
+    expect(o.selfservice.methods.totp.config.issuer).toBe("Acme Issuer");
+    expect(o.courier.smtp).toMatchObject({ from_name: "Acme Mail", from_address: "hello@acme.test" });
   });
 
   it("keeps SQLite, SMTP and the schema local, and passes the secrets", () => {
@@ -63,7 +76,7 @@ describe("kratosOverlay", () => {
           id: "local",
           label: "Local Mail",
           issuerUrl: "http://127.0.0.1:4555",
-          clientId: "kratos-bff-reference",
+          clientId: "local-client",
           clientSecret: "s".repeat(64),
           mapperPath: "/repo/kratos/oidc.local.jsonnet",
         },
@@ -77,7 +90,7 @@ describe("kratosOverlay", () => {
             id: "local",
             provider: "generic",
             label: "Local Mail",
-            client_id: "kratos-bff-reference",
+            client_id: "local-client",
             client_secret: "s".repeat(64),
             issuer_url: "http://127.0.0.1:4555",
             mapper_url: "file:///repo/kratos/oidc.local.jsonnet",

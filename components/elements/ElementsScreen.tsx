@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { BRAND } from "@/brand/brand.mjs";
 import { ElementsFlow, type ElementsFlowProps } from "@/components/elements/ElementsFlow";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
 import { elementsConfig } from "@/lib/http/elementsFlow";
@@ -14,14 +15,14 @@ export async function ElementsScreen({
   alerts?: ReactNode;
   flow: ElementsFlowProps;
 }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
+  const locale = await getLocale();
   return (
     <main id="main" className="elements-kit px-4 py-10 sm:py-16">
       <div className="mx-auto mb-4 w-full max-w-md space-y-3 empty:hidden">
         <NoticeFromQuery notice={notice} />
         {alerts}
       </div>
-      <ElementsFlow config={elementsConfig(locale, t("brand"))} {...flow} />
+      <ElementsFlow config={elementsConfig(locale, BRAND.name)} {...flow} />
     </main>
   );
 }

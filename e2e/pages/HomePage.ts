@@ -5,6 +5,9 @@ export class HomePage extends FlowPage {
   /** Signed out, the home page welcomes. */
   readonly welcome = this.heading("Welcome");
   readonly signedInAs = this.page.getByTestId("signed-in-as");
+  /** The header's logo and name, a link home. */
+  readonly brandLink = (name: string) =>
+    this.page.getByRole("banner").getByRole("link", { name, exact: true });
   readonly signOutButton = this.page.getByRole("button", { name: "Sign out" });
   /** Shown to a signed-in user while Kratos cannot be reached. */
   readonly identityServiceDown = this.page.getByText("The identity service is unavailable right now");
