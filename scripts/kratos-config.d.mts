@@ -7,29 +7,6 @@ export interface OverlayOptions {
   schemaPath: string;
   secrets: { kratosCookie: string; kratosCipher: string; kratosDefault: string };
   bcryptCost?: number;
-  oidcProviders?: OidcProviderOptions[];
-  /** UI_KIT: "elements" points the flows' ui_urls at /elements/… */
-  uiKit?: "ui" | "elements";
-}
-
-export interface OidcProviderOptions {
-  id: string;
-  label: string;
-  issuerUrl: string;
-  clientId: string;
-  clientSecret: string;
-  mapperPath: string;
-}
-
-export interface OidcProviderConfig {
-  id: string;
-  provider: "generic";
-  label: string;
-  client_id: string;
-  client_secret: string;
-  issuer_url: string;
-  mapper_url: string;
-  scope: string[];
 }
 
 interface RelyingParty {
@@ -46,7 +23,6 @@ export interface KratosOverlay {
     methods: {
       webauthn: { config: { rp: RelyingParty } };
       passkey: { config: { rp: RelyingParty } };
-      oidc?: { enabled: true; config: { providers: OidcProviderConfig[] } };
     };
     flows: Record<string, { ui_url?: string; after?: { default_browser_return_url: string } }>;
   };
