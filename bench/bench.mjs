@@ -233,7 +233,7 @@ function printRows(rows, before) {
       "the proxied row's rate, so both are compared under the same load). × direct: proxied whoami's Kratos CPU\n" +
       "over Kratos direct's at the same rate (that row's own: over direct at full speed); sign-ins: app + Kratos\n" +
       "CPU per sign-in over the direct sign-in's.\n" +
-      '"before": the run before this one (bench/results/previous.json).',
+      '"before": the run before this one (previous.json in bench/results/).',
   );
 }
 
@@ -436,7 +436,7 @@ function logRow(r, servers) {
 
 /**
  * The bench's scenarios, run in this order; `npm run bench -- --only=<id>` runs one. Each adds
- * its part to the saved JSON (bench/results/latest.json); bench/report.mjs turns it into tables.
+ * its part to the saved JSON (latest.json in bench/results/); bench/report.mjs turns it into tables.
  */
 const SCENARIOS = [
   {

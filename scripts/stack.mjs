@@ -31,7 +31,7 @@ import {
 } from "./profiles.mjs";
 import { bin, partsGroup, root, runToEnd, service } from "./service.mjs";
 
-export { buildStandalone, root, stackChoices, stackSettings };
+export { bin, buildStandalone, root, stackChoices, stackSettings };
 
 /**
  * Starts a profile. Options: fresh (a new data folder; the profile's default), bcryptCost
