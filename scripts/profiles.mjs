@@ -149,7 +149,13 @@ export async function featureModules(names) {
   const mods = [];
   for (const name of names) {
     const file = path.join(root, "features", name, "stack.mjs");
-    if (existsSync(file)) mods.push((await import(pathToFileURL(file).href)).default);
+    if (!existsSync(file)) continue;
+    const mod = (await import(pathToFileURL(file).href)).default;
+    if (mod?.name !== name)
+      throw new Error(
+        `features/${name}/stack.mjs must export default { name: "${name}", … } (features/README.md)`,
+      );
+    mods.push(mod);
   }
   return mods;
 }
