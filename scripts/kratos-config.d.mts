@@ -9,31 +9,8 @@ export interface OverlayOptions {
   schemaPath: string;
   secrets: { kratosCookie: string; kratosCipher: string; kratosDefault: string };
   bcryptCost?: number;
-  oidcProviders?: OidcProviderOptions[];
-  /** UI_KIT: "elements" points the flows' ui_urls at /elements/… */
-  uiKit?: "ui" | "elements";
   /** brand/brand.mjs: its `kratos` names and mail sender go into the overlay. */
   brand: Pick<Brand, "kratos">;
-}
-
-export interface OidcProviderOptions {
-  id: string;
-  label: string;
-  issuerUrl: string;
-  clientId: string;
-  clientSecret: string;
-  mapperPath: string;
-}
-
-export interface OidcProviderConfig {
-  id: string;
-  provider: "generic";
-  label: string;
-  client_id: string;
-  client_secret: string;
-  issuer_url: string;
-  mapper_url: string;
-  scope: string[];
 }
 
 interface RelyingParty {
@@ -52,7 +29,6 @@ export interface KratosOverlay {
       totp: { config: { issuer: string } };
       webauthn: { config: { rp: RelyingParty } };
       passkey: { config: { rp: RelyingParty } };
-      oidc?: { enabled: true; config: { providers: OidcProviderConfig[] } };
     };
     flows: Record<string, { ui_url?: string; after?: { default_browser_return_url: string } }>;
   };

@@ -13,9 +13,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ENTRIES = {
   dev: { file: "dev.mjs", kratos: true },
   test: { file: "test.mjs", kratos: true },
-  "test-cluster": { file: "test-cluster.mjs", kratos: true },
+  "test-cluster": { file: "test.mjs", kratos: true, args: ["--cluster"] },
   "build-standalone": { file: "build-standalone.mjs", kratos: false },
-  bench: { file: "bench.mjs", kratos: true },
+  bench: { file: "../bench/bench.mjs", kratos: true },
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -32,5 +32,5 @@ await Promise.all([ensureNodeModules(path.resolve(here, "..")), entry.kratos && 
 // NEXT_TELEMETRY_DISABLED=0 turns it back on.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 // The entry reads its own arguments from process.argv, as if it had been started directly.
-process.argv = [process.argv[0], path.join(here, entry.file), ...args];
+process.argv = [process.argv[0], path.join(here, entry.file), ...(entry.args ?? []), ...args];
 await import(pathToFileURL(path.join(here, entry.file)).href);

@@ -40,11 +40,6 @@ const ALLOWED: { file: string; text: string; why: string }[] = [
     text: "module github.com/kratos-bff-reference/kratos-spelling",
     why: "the module path of the Go module that only reads Kratos's message ids",
   },
-  {
-    file: "scripts/stack.mjs",
-    text: 'clientId: "kratos-bff-reference"',
-    why: "the local OpenID provider's client id for Kratos, between two test services",
-  },
 ];
 
 /** The brand's folder (the file, and its logo, a picture that may spell the name). */

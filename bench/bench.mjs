@@ -1,5 +1,5 @@
 // `npm run bench`: the app's per-request cost on a fresh local stack, measured with a real load
-// generator (autocannon, scripts/bench-load.mjs) in a process of its own, and the servers' CPU
+// generator (autocannon, bench/load.mjs) in a process of its own, and the servers' CPU
 // read from /proc (utime + stime of each server's process tree, divided by the requests it
 // completed): on a shared, noisy machine that figure holds where latency does not. Every run
 // also builds and measures a bare Next route handler of the same Next version (the floor) and
@@ -11,14 +11,13 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
-import { ensureKratos } from "./kratos-build.mjs";
-import { appEnv, root, run, startStack, stackSettings, waitFor } from "./stack.mjs";
-import { machine, makeAccounts, measure, nextVersion, save } from "./bench-lib.mjs";
-import { clusterLoad, printCluster } from "./bench-cluster.mjs";
-import { markdownReport } from "./bench-report.mjs";
-import { pageFloor, pageFloorMarkdown } from "../bench/page-floor.mjs";
+import { bin, root, service } from "../scripts/service.mjs";
+import { startStack, stackSettings } from "../scripts/stack.mjs";
+import { clusterLoad, printCluster } from "./cluster.mjs";
+import { machine, makeAccounts, measure, nextVersion, save } from "./lib.mjs";
+import { markdownReport } from "./report.mjs";
+import { pageFloor, pageFloorMarkdown } from "./page-floor.mjs";
 
-const DIST_DIR = ".next-bench";
 const FLOOR_DIR = path.join(root, ".cache", "bench-floor");
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -26,7 +25,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const SIGNIN_CONNECTIONS = Number(process.env.BENCH_SIGNIN_CONNECTIONS ?? 4);
 
 const PRODUCTION_BCRYPT_COST = 12;
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 /** The load driver's spec for password sign-ins by `users` at `base` (the app or Kratos). */
 function signinSpec(target, base, users) {
@@ -160,6 +158,33 @@ async function signedOutFlow(appUrl, kind) {
   return { flow, cookie };
 }
 
+/** Gzipped JavaScript of the same flows on the app's pages and on Ory Elements (/elements). */
+async function kitRows(appUrl, loginFlow, cookie) {
+  const kitJs = await pageJs(
+    appUrl,
+    [`/login?flow=${loginFlow}`, `/elements/login?flow=${loginFlow}`],
+    cookie,
+  );
+  for (const kind of ["registration", "recovery"]) {
+    const f = await signedOutFlow(appUrl, kind);
+    kitJs.push(
+      ...(await pageJs(appUrl, [`/${kind}?flow=${f.flow}`, `/elements/${kind}?flow=${f.flow}`], f.cookie)),
+    );
+  }
+  const kits = [];
+  for (let i = 0; i < kitJs.length; i += 2) {
+    const [ui, elements] = [kitJs[i], kitJs[i + 1]];
+    kits.push({
+      page: ui.page.split("?")[0],
+      ui_gzip_kb: ui.gzip_kb,
+      elements_gzip_kb: elements.gzip_kb,
+      ratio: fix(elements.gzip_kb / ui.gzip_kb, 1),
+    });
+  }
+
+  return kits;
+}
+
 // ---- printing and saving ---------------------------------------------------------------------
 
 const fix = (v, d = 2) => (Number.isFinite(v) ? +v.toFixed(d) : null);
@@ -209,7 +234,7 @@ function printRows(rows, before) {
       "the proxied row's rate, so both are compared under the same load). × direct: proxied whoami's Kratos CPU\n" +
       "over Kratos direct's at the same rate (that row's own: over direct at full speed); sign-ins: app + Kratos\n" +
       "CPU per sign-in over the direct sign-in's.\n" +
-      '"before": the run before this one (bench/results/previous.json).',
+      '"before": the run before this one (previous.json in bench/results/).',
   );
 }
 
@@ -217,46 +242,38 @@ function printRows(rows, before) {
 
 /** The per-request rows and JS per page, on the bench stack (Kratos hashing at cost 4). */
 async function requestRows() {
-  const s = stackSettings("bench");
-  const noCachePort = Number(process.env.BENCH_NOCACHE_PORT ?? s.ports.app + 1);
-  const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? s.ports.app + 2);
-
-  // The session-check cookie the cached row sends was sealed once, before the run: it must not
-  // expire during it (a browser would get a fresh one every 30 s, at no measurable cost).
-  const stack = await startStack("bench", {
-    app: "start",
-    fresh: true,
-    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, SESSION_CACHE_TTL_SECONDS: "3600" },
-  });
-  const extra = [];
+  const stack = await startStack("bench");
+  const s = stack.settings;
+  // A second instance of the app on the same Kratos with the session cache off, and the floor.
+  const noCacheUrl = `http://127.0.0.1:${s.ports.noCache}`;
+  const floorUrl = `http://127.0.0.1:${s.ports.floor}`;
+  const extra = [
+    service({
+      name: "the app without cache",
+      cmd: bin("next"),
+      args: ["start", "-p", String(s.ports.noCache), "-H", "127.0.0.1"],
+      env: { ...stack.appEnv, SESSION_CACHE_TTL_SECONDS: "0" },
+      logFile: path.join(s.dataDir, "app-nocache.log"),
+      ready: { url: `${noCacheUrl}/api/health` },
+    }),
+    service({
+      name: "the floor",
+      cmd: bin("next"),
+      args: ["start", "-p", String(s.ports.floor), "-H", "127.0.0.1"],
+      cwd: FLOOR_DIR,
+      env: { NODE_ENV: "production" },
+      logFile: path.join(s.dataDir, "floor.log"),
+      ready: { url: `${floorUrl}/api/ping` },
+    }),
+  ];
+  const [noCache, floor] = extra;
   const stopAll = async () => {
-    for (const c of extra) {
-      try {
-        process.kill(-c.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    await Promise.all(extra.map((x) => x.stop()));
     await stack.stop();
   };
   process.on("SIGINT", () => stopAll().then(() => process.exit(130)));
   try {
-    // A second instance of the app on the same Kratos, with the session cache off.
-    const noCacheUrl = `http://127.0.0.1:${noCachePort}`;
-    const noCache = run(bin("next"), ["start", "-p", String(noCachePort), "-H", "127.0.0.1"], {
-      env: { ...appEnv(s, stack.secrets), NEXT_DIST_DIR: DIST_DIR, SESSION_CACHE_TTL_SECONDS: "0" },
-      logFile: path.join(s.dataDir, "app-nocache.log"),
-    });
-    extra.push(noCache);
-    const floorUrl = `http://127.0.0.1:${floorPort}`;
-    const floor = run(bin("next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], {
-      cwd: FLOOR_DIR,
-      env: { NODE_ENV: "production" },
-      logFile: path.join(s.dataDir, "floor.log"),
-    });
-    extra.push(floor);
-    await waitFor("the app without cache", `${noCacheUrl}/api/health`, { child: noCache, log: console.log });
-    await waitFor("the floor", `${floorUrl}/api/ping`, { child: floor, log: console.log });
+    await Promise.all(extra.map((x) => x.start()));
 
     const { cookie } = await registerBrowserUser(s.appUrl);
     const loginInit = await fetch(`${s.appUrl}/api/kratos/self-service/login/browser?refresh=true`, {
@@ -287,7 +304,12 @@ async function requestRows() {
     });
     const signin = (target, base) => signinSpec(target, base, users);
     const plan = [
-      ["floor", "floor: bare Next route handler (JSON)", http(`${floorUrl}/api/ping`), { app: floor.pid }],
+      [
+        "floor",
+        "floor: bare Next route handler (JSON)",
+        http(`${floorUrl}/api/ping`),
+        { app: floor.child.pid },
+      ],
       ["health", "app: GET /api/health (liveness)", http(`${s.appUrl}/api/health`), { app, kratos }],
       [
         "kratos_whoami",
@@ -309,7 +331,7 @@ async function requestRows() {
           ...http(`${floorUrl}/api/ping`),
           rate: Math.max(1, Math.round(rows.find((r) => r.id === "bff_whoami").rps)),
         }),
-        { app: floor.pid },
+        { app: floor.child.pid },
       ],
       // Go spends more CPU per request at a low rate than at a high one (fewer requests share
       // each wake-up of its scheduler and poller): compare the proxied row at its own rate.
@@ -338,7 +360,7 @@ async function requestRows() {
         "page_uncached",
         "protected page, session cache off",
         http(`${noCacheUrl}/secure-account`, { cookie }),
-        { app: noCache.pid, kratos },
+        { app: noCache.child.pid, kratos },
       ],
       [
         "flow_page",
@@ -365,33 +387,8 @@ async function requestRows() {
       logRow(r, Object.keys(servers));
     }
     const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
-    // Both UI kits side by side: the same flows on the app's pages and on Ory Elements (/elements).
-    const kitJs = await pageJs(
-      s.appUrl,
-      [`/login?flow=${loginFlow}`, `/elements/login?flow=${loginFlow}`],
-      cookie,
-    );
-    for (const kind of ["registration", "recovery"]) {
-      const f = await signedOutFlow(s.appUrl, kind);
-      kitJs.push(
-        ...(await pageJs(
-          s.appUrl,
-          [`/${kind}?flow=${f.flow}`, `/elements/${kind}?flow=${f.flow}`],
-          f.cookie,
-        )),
-      );
-    }
-    const kits = [];
-    for (let i = 0; i < kitJs.length; i += 2) {
-      const [ui, elements] = [kitJs[i], kitJs[i + 1]];
-      kits.push({
-        page: ui.page.split("?")[0],
-        ui_gzip_kb: ui.gzip_kb,
-        elements_gzip_kb: elements.gzip_kb,
-        ratio: fix(elements.gzip_kb / ui.gzip_kb, 1),
-      });
-    }
-
+    // Both UI kits side by side, when the Elements feature is on (FEATURES).
+    const kits = stack.features.includes("elements") ? await kitRows(s.appUrl, loginFlow, cookie) : [];
     return { rows, js, kits };
   } finally {
     await stopAll();
@@ -403,13 +400,8 @@ async function requestRows() {
  * stack: there the hash, not the app's round trips, decides what a sign-in costs.
  */
 async function signinRowsAtProductionCost() {
-  const s = stackSettings("bench");
-  const stack = await startStack("bench", {
-    app: "start",
-    fresh: true,
-    bcryptCost: PRODUCTION_BCRYPT_COST,
-    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR },
-  });
+  const stack = await startStack("bench", { bcryptCost: PRODUCTION_BCRYPT_COST });
+  const s = stack.settings;
   try {
     // Every hash costs about a quarter of a second of one core: few accounts, each used at most
     // the app's 10 sign-ins per account per 5 minutes.
@@ -443,13 +435,45 @@ function logRow(r, servers) {
   );
 }
 
+/**
+ * The bench's scenarios, run in this order; `npm run bench -- --only=<id>` runs one. Each adds
+ * its part to the saved JSON (latest.json in bench/results/); bench/report.mjs turns it into tables.
+ */
+const SCENARIOS = [
+  {
+    id: "requests",
+    async run(data) {
+      await buildFloor();
+      console.log("[bench] building the app…");
+      const s = stackSettings("bench");
+      if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: s.distDir, APP_URL: s.appUrl })) !== 0)
+        throw new Error("next build failed");
+      const { rows, js, kits } = await requestRows();
+      rows.push(...(await signinRowsAtProductionCost()));
+      Object.assign(data, { rows, js, kits });
+    },
+  },
+  {
+    id: "pages",
+    async run(data) {
+      data.pages = await pageFloor({ log: console.log });
+    },
+  },
+  {
+    id: "cluster",
+    async run(data) {
+      data.cluster = await clusterLoad({ log: console.log });
+    },
+  },
+];
+
 async function main() {
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-  if (only && only !== "requests" && only !== "cluster" && only !== "pages") {
-    console.error("usage: npm run bench [-- --only=requests | --only=cluster | --only=pages]");
+  const scenarios = SCENARIOS.filter((sc) => !only || sc.id === only);
+  if (scenarios.length === 0) {
+    console.error(`usage: npm run bench [-- --only=${SCENARIOS.map((sc) => sc.id).join(" | --only=")}]`);
     process.exit(2);
   }
-  await ensureKratos();
   const started = Date.now();
   const data = {
     date: new Date().toISOString(),
@@ -463,19 +487,7 @@ async function main() {
       bcrypt_cost: 4,
     },
   };
-  if (!only || only === "requests") {
-    await buildFloor();
-    console.log("[bench] building the app…");
-    const appUrl = stackSettings("bench").appUrl;
-    if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: appUrl })) !== 0)
-      process.exit(1);
-    const { rows, js, kits } = await requestRows();
-    rows.push(...(await signinRowsAtProductionCost()));
-    Object.assign(data, { rows, js, kits });
-  }
-  if (!only || only === "pages")
-    data.pages = await pageFloor({ distDir: DIST_DIR, build: only === "pages", log: console.log });
-  if (!only || only === "cluster") data.cluster = await clusterLoad({ log: console.log });
+  for (const sc of scenarios) await sc.run(data);
   data.runtime_s = Math.round((Date.now() - started) / 1000);
 
   const before = save("", data);
@@ -487,8 +499,10 @@ async function main() {
     printRows(data.rows, before);
     console.log("\nJavaScript shipped per page (production build)");
     console.table(data.js);
-    console.log("\nThe two UI kits (UI_KIT): gzipped JavaScript per flow page");
-    console.table(data.kits);
+    if (data.kits.length) {
+      console.log("\nThe two UI kits (UI_KIT): gzipped JavaScript per flow page");
+      console.table(data.kits);
+    }
   }
   if (data.pages) {
     const pagesReport = path.join(root, "bench", "results", "pages.md");

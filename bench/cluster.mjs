@@ -1,5 +1,5 @@
 // The load table of `npm run bench` (issue 11): N users at once, each signing in with a password
-// and then loading a protected page, on the production-shaped stack (scripts/cluster.mjs: nginx
+// and then loading a protected page, on the production-shaped stack (the cluster profile of scripts/profiles.mjs: nginx
 // with TLS, standalone servers, Kratos on PostgreSQL at bcrypt cost 12, Redis). Three runs: through
 // nginx to two instances, to one instance, and the same sign-in straight at Kratos. Besides
 // latency and throughput, where the CPU went per sign-in, read from /proc: Kratos (mostly the
@@ -7,8 +7,9 @@
 // Redis and the load driver itself.
 import { spawnSync } from "node:child_process";
 import os from "node:os";
-import { buildStandalone, clusterSettings, pgArgs, startCluster } from "./cluster.mjs";
-import { makeAccounts, measure, pidsCpuMs, rssMb, treeCpuMs } from "./bench-lib.mjs";
+import { pgArgs } from "../scripts/cluster.mjs";
+import { buildStandalone, startStack } from "../scripts/stack.mjs";
+import { makeAccounts, measure, pidsCpuMs, rssMb, treeCpuMs } from "./lib.mjs";
 
 // Eight users on two cores: each sign-in waits about a third of a second for one core's bcrypt
 // hash, so four users per core keep both cores busy with a queue in front of them (the table's
@@ -81,14 +82,14 @@ async function runOn(cluster, id, name, spec, { withApp }) {
 /** Builds the standalone server and runs the three load rows; returns the cluster part of the JSON. */
 export async function clusterLoad({ log = console.log } = {}) {
   const quiet = (line) => (line.startsWith("\n") ? log(line) : undefined);
-  await buildStandalone({ appUrl: clusterSettings().appUrl, log });
+  await buildStandalone({ log });
   // One client address per user, as behind nginx in production: the app's per-address limit
   // (300 submissions a minute) then sees users, not the bench.
   const localAddresses = Array.from({ length: USERS }, (_, i) => `127.0.0.${i + 2}`);
   const rows = [];
   for (const instances of [2, 1]) {
     log(`[bench] starting the cluster with ${instances} app instance(s), Kratos at bcrypt ${BCRYPT_COST}…`);
-    const cluster = await startCluster({ instances, bcryptCost: BCRYPT_COST, log: quiet });
+    const cluster = await startStack("cluster", { instances, bcryptCost: BCRYPT_COST, log: quiet });
     try {
       const users = await makeAccounts(cluster.settings.kratosAdminUrl, ACCOUNTS);
       const signin = (target, base, then) => ({

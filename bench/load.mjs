@@ -1,4 +1,4 @@
-// The bench's load generator, run by scripts/bench.mjs as a separate process so that its CPU
+// The bench's load generator, run by bench/lib.mjs as a separate process so that its CPU
 // is never counted as the server's. One spec (JSON, argv[2]) per run:
 //   { kind: "http", url, headers?, expectStatus?, rate?, connections, warmupSec, durationSec }  autocannon
 //   { kind: "signin", target: "app" | "kratos", base, users, connections, warmupSec,

@@ -1,4 +1,4 @@
-// Helpers of the bench (scripts/bench.mjs, scripts/bench-cluster.mjs): one measured run, server
+// Helpers of the bench (bench.mjs, cluster.mjs): one measured run, server
 // CPU from /proc, accounts, saved results.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { root } from "./stack.mjs";
+import { root } from "../scripts/service.mjs";
 
 const RESULTS_DIR = path.join(root, "bench", "results");
 
@@ -66,7 +66,7 @@ export function rssMb(pid) {
 // ---- one measured run ------------------------------------------------------------------------
 
 /**
- * Runs scripts/bench-load.mjs with `spec` in its own process and reads the servers' CPU around
+ * Runs bench/load.mjs with `spec` in its own process and reads the servers' CPU around
  * the measured part. `servers` maps a name ("app", "kratos", …) to a root pid (its process tree
  * is counted) or to a function returning CPU ms so far. The load generator's own CPU comes back
  * as `driver_cpu_ms`: with it, the row says how much of the machine the run kept busy.
@@ -77,14 +77,10 @@ export function measure(name, spec, servers) {
     typeof v === "function" ? v : () => treeCpuMs(v),
   ]);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, "scripts", "bench-load.mjs"), JSON.stringify(spec)],
-      {
-        cwd: root,
-        stdio: ["pipe", "pipe", "inherit"],
-      },
-    );
+    const child = spawn(process.execPath, [path.join(root, "bench", "load.mjs"), JSON.stringify(spec)], {
+      cwd: root,
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     const sample = () =>
       Object.fromEntries([...samplers.map(([k, f]) => [k, f()]), ["driver", treeCpuMs(child.pid)]]);
     let before;
@@ -107,7 +103,7 @@ export function measure(name, spec, servers) {
     });
     child.on("error", reject);
     child.on("exit", (code) =>
-      result ? resolve(result) : reject(new Error(`bench-load for "${name}" exited with ${code}`)),
+      result ? resolve(result) : reject(new Error(`bench/load.mjs for "${name}" exited with ${code}`)),
     );
   });
 }

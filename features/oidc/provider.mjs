@@ -2,7 +2,7 @@
 // `oidc-provider` package, a certified implementation), with an interaction page of our own:
 // sign in by typing any email address and a name (each test uses a unique address), then
 // allow or deny sharing them with the app. The addresses count as verified. A few fixed
-// accounts (scripts/oidc-accounts.json) are listed on the sign-in page for people trying it.
+// accounts (accounts.json beside this file) are listed on the sign-in page for people trying it.
 // Loopback only; nothing here is for production.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import Provider, { interactionPolicy } from "oidc-provider";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FIXED_ACCOUNTS = JSON.parse(readFileSync(path.join(here, "oidc-accounts.json"), "utf8"));
+const FIXED_ACCOUNTS = JSON.parse(readFileSync(path.join(here, "accounts.json"), "utf8"));
 
 // The provider asks who you are on every authorization, not only once per browser: so each
 // sign-in through the app shows the sign-in page (and the tests always meet it). The check lets
