@@ -9,6 +9,7 @@ import { signOut } from "./support/session";
 import { enableTotp } from "./support/totp";
 import { newUser, registerAndLogin, stepUpWithEmailCode } from "./support/users";
 import { addVirtualAuthenticator } from "./support/webauthn";
+import { feature } from "./support/env";
 
 /** Content-Security-Policy reports the browser logged while the test ran. */
 function cspViolations(page: Page): string[] {
@@ -54,6 +55,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test.describe("Ory Elements pages", { tag: "@elements" }, () => {
+  feature("elements");
   test("registration and password sign-in", async ({ page }) => {
     const { elements, secureAccount, home } = pagesOf(page);
     const violations = cspViolations(page);

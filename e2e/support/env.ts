@@ -9,6 +9,7 @@ import {
   type Capability,
   type TestConfig,
 } from "./testConfig";
+import type { FeatureName } from "../../features/selection.mjs";
 
 function load(): TestConfig {
   const { config, errors } = parseTestConfig(process.env);
@@ -43,3 +44,25 @@ export function requires(...capabilities: Capability[]): void {
   else test.beforeEach(({}, testInfo) => checkTags(testInfo, capabilities));
   for (const c of capabilities) test.skip(!has(testEnv, c), skipReason(c));
 }
+
+/**
+ * Skips the current test (or every test of the describe block or file) when the app under test
+ * runs without the optional feature (FEATURES, features/README.md). Such a test carries the
+ * feature's tag, `@<name>`, so that a run can also select or leave it out by tag.
+ */
+export function feature(name: FeatureName): void {
+  const tag = `@${name}`;
+  const check = (info: TestInfo) => {
+    if (!info.tags.includes(tag)) throw new Error(`"${info.title}" needs the tag ${tag}`);
+  };
+  const info = currentTest();
+  if (info) check(info);
+  else test.beforeEach(({}, testInfo) => check(testInfo));
+  test.skip(
+    !testEnv.features.includes(name),
+    `needs the ${name} feature, which FEATURES=${process.env.FEATURES ?? ""} turns off in the app under test`,
+  );
+}
+
+/** True when the app under test runs the enrollment gate: sign-ins then pass through /secure-account. */
+export const gateRuns = (): boolean => testEnv.features.includes("enrollment-gate");

@@ -1,6 +1,7 @@
 // Everything the Playwright suite learns about the deployment under test comes from these
 // variables, read and checked here, so that no spec knows a host, port or path of its own.
 // Pure: takes the environment as an argument (unit-tested in test/e2eTestConfig.test.ts).
+import { FEATURE_NAMES, selectFeatures, type FeatureName } from "../../features/selection.mjs";
 
 export type MailCatcherKind = "maildev" | "mailpit";
 
@@ -28,6 +29,8 @@ export interface TestConfig {
   clusterInstanceUrls: string[];
   oidcTestProviderUrl?: string;
   uiKit: UiKit;
+  /** The optional features the app under test runs (its FEATURES); tests of the others skip. */
+  features: FeatureName[];
   tlsCertSpki?: string;
   chromiumPath?: string;
   workers?: number;
@@ -59,6 +62,10 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: "UI_KIT",
     what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
+  },
+  {
+    name: "FEATURES",
+    what: "the app's FEATURES (default all): tests tagged with a feature it turns off skip",
   },
   { name: "TLS_CERT_SPKI", what: "SHA-256 of a self-signed certificate's public key, to trust it" },
   { name: "CHROMIUM_PATH", what: "the browser (default /usr/bin/chromium when present)" },
@@ -145,6 +152,9 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
   const uiKit = value("UI_KIT")?.toLowerCase() ?? "ui";
   if (uiKit !== "ui" && uiKit !== "elements") errors.push(`UI_KIT=${uiKit} must be ui or elements`);
 
+  const selected = selectFeatures(value("FEATURES"));
+  if (!selected.ok) errors.push(selected.error);
+
   let workers: number | undefined;
   const w = value("PW_WORKERS");
   if (w !== undefined) {
@@ -170,6 +180,7 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     clusterInstanceUrls: instances,
     oidcTestProviderUrl: url("OIDC_TEST_PROVIDER_URL"),
     uiKit: uiKit === "elements" ? "elements" : "ui",
+    features: selected.ok ? selected.features : [...FEATURE_NAMES],
     tlsCertSpki: value("TLS_CERT_SPKI"),
     chromiumPath: value("CHROMIUM_PATH"),
     workers,
