@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { APP_MAP } from "@/lib/policy/appMap";
+import { APP_MAP } from "@/features/index";
 import { routeTable, withRouteTable } from "./routeDocs";
 
 const docPath = path.resolve(__dirname, "..", "docs", "architecture.md");

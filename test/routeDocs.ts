@@ -1,7 +1,8 @@
 // docs/architecture.md's route table, generated from the app map (lib/policy/appMap.ts):
 // test/routeDocs.test.ts fails when the document differs, `npm run docs:routes` rewrites it.
 import { format, resolveConfig } from "prettier";
-import { APP_MAP, type AppRoute } from "@/lib/policy/appMap";
+import type { AppRoute } from "@/lib/policy/appMap";
+import { APP_MAP } from "@/features/index";
 
 export const ROUTES_START =
   "<!-- route-table: generated from lib/policy/appMap.ts by `npm run docs:routes` -->";

@@ -19,15 +19,15 @@ const dark = theme.slice(darkStart);
 const defined = (css: string) => new Set([...css.matchAll(/^\s*(--[\w-]+):/gm)].map((m) => m[1]!));
 const used = (css: string) => new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!));
 
-/** The files that read the brand's variables. */
-const READERS = ["app/globals.css", "lib/http/plainPage.ts", "app/elements/elements-theme.css"];
-
 const sourceFiles = (dirs: string[], pattern: RegExp) =>
   dirs.flatMap((dir) =>
     readdirSync(path.join(repo, dir), { recursive: true, encoding: "utf8" })
       .filter((f) => pattern.test(f))
       .map((f) => path.join(dir, f)),
   );
+
+/** The files that read the brand's variables: the core's two, and each feature's stylesheet (Ory Elements' theme). */
+const READERS = ["app/globals.css", "lib/http/plainPage.ts", ...sourceFiles(["features"], /\.css$/)];
 
 describe("the brand's theme", () => {
   it("is every colour, radius and font of the brand file as a CSS variable", () => {
@@ -59,7 +59,7 @@ describe("the brand's theme", () => {
   });
 
   it("knows every file that reads a brand variable", () => {
-    const readers = sourceFiles(["app", "components", "lib"], /\.(tsx?|css)$/).filter(
+    const readers = sourceFiles(["app", "components", "lib", "features"], /\.(tsx?|css)$/).filter(
       (f) => used(read(f)).size > 0,
     );
     expect(readers.sort()).toEqual([...READERS].sort());

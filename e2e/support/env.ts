@@ -59,3 +59,6 @@ export function requiresFeature(feature: FeatureName): void {
   else test.beforeEach(({}, testInfo) => check(testInfo));
   test.skip(!testEnv.features.includes(feature), featureOffReason(testEnv, feature));
 }
+
+/** True when the app under test runs the enrollment gate: sign-ins then pass through /secure-account. */
+export const gateRuns = (): boolean => testEnv.features.includes("enrollment-gate");

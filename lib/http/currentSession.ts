@@ -8,6 +8,7 @@ import { unavailablePath } from "@/lib/http/loadFlow";
 import { pageCredential } from "@/lib/http/credential";
 import { loginPath, REQUEST_PATH_HEADER } from "@/lib/http/paths";
 import { protectionOf } from "@/lib/policy/appMap";
+import { APP_MAP } from "@/features/index";
 
 /** The request's Kratos session (null when signed out). Throws KratosUnavailableError when Kratos is down. */
 export async function currentSession(): Promise<Session | null> {
@@ -47,7 +48,7 @@ export interface RequiredSession {
 export async function requireSession(): Promise<RequiredSession> {
   const here = (await headers()).get(REQUEST_PATH_HEADER) ?? "";
   const pathname = here.split("?")[0] ?? "";
-  if (!protectionOf(pathname)) {
+  if (!protectionOf(pathname, APP_MAP)) {
     throw new Error(
       `requireSession() on ${JSON.stringify(pathname)}: its row in lib/policy/appMap.ts is public`,
     );

@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import type { FactorPolicy } from "@/lib/policy/factors";
 import { protectionOf, type Protection } from "@/lib/policy/appMap";
+import { APP_MAP } from "@/features/index";
 import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
 import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
@@ -103,7 +104,7 @@ export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Resp
     // UI_KIT=elements: the app's own flow pages hand over to their Ory Elements twins, so every
     // link and redirect of the app (sign-in, step-up, sign-out, errors) lands on the kit.
     const kitPage = uiKitPagePath(req.nextUrl.pathname, deps.uiKit);
-    const rule = protectionOf(req.nextUrl.pathname);
+    const rule = protectionOf(req.nextUrl.pathname, APP_MAP);
     // Every page and app route speaks for at most one session (lib/policy/credential.ts): a request
     // carrying several, or one Kratos might read otherwise, is answered here and goes no further.
     const resolved = resolveCredential(req.headers);

@@ -15,6 +15,7 @@ import { contentSecurityPolicy, formActionOrigins, securityHeaders } from "@/lib
 import { CATALOGS } from "@/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, localeOfHeaders, type Locale } from "@/lib/i18n/locales";
 import { checkRequest, type RequestRefusal } from "@/lib/policy/requestShape";
+import { APP_MAP } from "@/features/index";
 
 export interface RefusalAnswer {
   status: number;
@@ -105,6 +106,8 @@ export function installRequestGuard(): void {
           req.method ?? "",
           req.url ?? "",
           req.headers["next-action"] !== undefined,
+          APP_MAP,
+          getConfig().features,
         );
         if (refusal) {
           refuse(req, res, refusal);

@@ -1,14 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { FEATURE_NAMES } from "@/features/selection.mjs";
-import { APP_MAP, FEATURES, appRouteOf, pathMatches, protectionOf, type AppRoute } from "@/lib/policy/appMap";
+import { APP_MAP, FEATURE_MANIFESTS } from "@/features/index";
+import { appRouteOf, isServed, pathMatches, protectionOf, type AppRoute } from "@/lib/policy/appMap";
 
-describe("FEATURES", () => {
+describe("the features' manifests (features/index.ts)", () => {
   it("are features/selection.mjs's FEATURE_NAMES, in order", () => {
-    expect([...FEATURES]).toEqual([...FEATURE_NAMES]);
+    expect(FEATURE_MANIFESTS.map((f) => f.name)).toEqual([...FEATURE_NAMES]);
+  });
+
+  it("each bring only rows of their own feature", () => {
+    for (const f of FEATURE_MANIFESTS) for (const row of f.routes) expect(row.feature, row.path).toBe(f.name);
   });
 
   it("name every row's feature", () => {
-    for (const row of APP_MAP) expect(["core", ...FEATURES]).toContain(row.feature);
+    for (const row of APP_MAP) expect(["core", ...FEATURE_NAMES]).toContain(row.feature);
+  });
+});
+
+describe("isServed", () => {
+  const row = (feature: AppRoute["feature"]): AppRoute => ({
+    path: "/x",
+    kind: "page",
+    methods: ["GET", "HEAD"],
+    require: "public",
+    feature,
+    purpose: "x",
+  });
+
+  it("always serves the core's rows, a feature's only while it is selected", () => {
+    expect(isServed(row("core"), [])).toBe(true);
+    expect(isServed(row("elements"), ["elements"])).toBe(true);
+    expect(isServed(row("elements"), ["oidc"])).toBe(false);
   });
 });
 
@@ -72,19 +94,21 @@ describe("appRouteOf", () => {
   });
 
   it("finds the BFF's row for any path below it", () => {
-    expect(appRouteOf("/api/kratos/self-service/login")?.kind).toBe("bff");
+    expect(appRouteOf("/api/kratos/self-service/login", APP_MAP)?.kind).toBe("bff");
   });
 });
 
 describe("protectionOf", () => {
   it("protects the Ory Elements settings page like /settings", () => {
-    expect(protectionOf("/elements/settings")?.require).toEqual(protectionOf("/settings")?.require);
-    expect(protectionOf("/elements/login")).toBeUndefined();
+    expect(protectionOf("/elements/settings", APP_MAP)?.require).toEqual(
+      protectionOf("/settings", APP_MAP)?.require,
+    );
+    expect(protectionOf("/elements/login", APP_MAP)).toBeUndefined();
   });
 
   it("requires the highest available AAL for settings and their form posts on both transports", () => {
     for (const p of ["/settings", "/settings/", "/settings/sessions/end", "/settings/sessions/end-others"]) {
-      expect(protectionOf(p), p).toEqual({
+      expect(protectionOf(p, APP_MAP), p).toEqual({
         path: p.startsWith("/settings/sessions") ? p : "/settings",
         json: false,
         require: { cookie: "highest_available", token: "highest_available" },
@@ -93,17 +117,17 @@ describe("protectionOf", () => {
   });
 
   it("matches /session and /secure-account pages", () => {
-    expect(protectionOf("/session")).toMatchObject({ path: "/session", json: false });
-    expect(protectionOf("/secure-account")?.require).toEqual({ cookie: "aal1", token: "aal1" });
+    expect(protectionOf("/session", APP_MAP)).toMatchObject({ path: "/session", json: false });
+    expect(protectionOf("/secure-account", APP_MAP)?.require).toEqual({ cookie: "aal1", token: "aal1" });
   });
 
   it("answers /api/me as an API asking less of tokens than of cookies", () => {
-    expect(protectionOf("/api/me")).toEqual({
+    expect(protectionOf("/api/me", APP_MAP)).toEqual({
       path: "/api/me",
       json: true,
       require: { cookie: "highest_available", token: "aal1" },
     });
-    expect(protectionOf("/api/meta")).toBeUndefined();
+    expect(protectionOf("/api/meta", APP_MAP)).toBeUndefined();
   });
 
   it("leaves public and unknown paths alone", () => {
@@ -124,7 +148,7 @@ describe("protectionOf", () => {
       "/no-such-page",
       "/api/kratos/self-service/settings/browser",
     ]) {
-      expect(protectionOf(p), p).toBeUndefined();
+      expect(protectionOf(p, APP_MAP), p).toBeUndefined();
     }
   });
 });

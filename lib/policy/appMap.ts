@@ -1,10 +1,13 @@
-// The app map: every URL the app serves, in one table. proxy.ts protects what it says (via
+// The app map: every URL the app serves, in one table: the core's rows here, each optional
+// feature's in its own folder (features/<name>/policy/routes.ts), assembled by features/index.ts
+// as APP_MAP. proxy.ts protects what it says (via
 // lib/http/protection.ts), the request guard answers 405 with its `Allow` (lib/policy/requestShape.ts),
 // pages ask requireSession() for their own row's session, docs/architecture.md's route table is
 // generated from it (`npm run docs:routes`), and test/appMap.test.ts fails when the files under
 // app/ and this table disagree. The BFF's per-path methods stay in its own route table
 // (lib/policy/bffRoutes.ts); its row here names the union. Pure.
 import { BFF_ROUTES, allowHeader } from "@/lib/policy/bffRoutes";
+import type { FeatureName } from "@/features/selection.mjs";
 
 /**
  * "aal1": any valid session. "highest_available": the highest AAL the identity can reach
@@ -12,10 +15,6 @@ import { BFF_ROUTES, allowHeader } from "@/lib/policy/bffRoutes";
  */
 export type Requirement = "aal1" | "highest_available";
 export type Transport = "cookie" | "token";
-
-/** The optional features (features/selection.mjs's FEATURE_NAMES; test/appMap.test.ts holds them equal). */
-export const FEATURES = ["oidc", "elements", "enrollment-gate", "account-deletion"] as const;
-export type FeatureName = (typeof FEATURES)[number];
 
 export type AppMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 
@@ -52,14 +51,15 @@ export interface AppRoute {
   purpose: string;
 }
 
-const PAGE: readonly AppMethod[] = ["GET", "HEAD"];
-const POST: readonly AppMethod[] = ["POST"];
-const HIGHEST = { cookie: "highest_available", token: "highest_available" } as const;
+export const PAGE: readonly AppMethod[] = ["GET", "HEAD"];
+export const POST: readonly AppMethod[] = ["POST"];
+export const HIGHEST = { cookie: "highest_available", token: "highest_available" } as const;
 
 /** Every method the BFF's table serves on some path (a path's own come from lib/policy/bffRoutes.ts). */
 const BFF_METHODS = [...new Set(BFF_ROUTES.flatMap((r) => allowHeader(r).split(", ")))].sort() as AppMethod[];
 
-export const APP_MAP: readonly AppRoute[] = [
+/** The core's rows; the features add theirs (features/index.ts assembles APP_MAP). */
+export const CORE_ROUTES: readonly AppRoute[] = [
   { path: "/", kind: "page", methods: PAGE, require: "public", feature: "core", purpose: "home" },
   {
     path: "/login",
@@ -118,14 +118,6 @@ export const APP_MAP: readonly AppRoute[] = [
     purpose: "this session",
   },
   {
-    path: "/secure-account",
-    kind: "page",
-    methods: PAGE,
-    require: { cookie: "aal1", token: "aal1" },
-    feature: "enrollment-gate",
-    purpose: "the prompt to add a second factor",
-  },
-  {
     path: "/continue",
     kind: "browser",
     methods: PAGE,
@@ -166,15 +158,6 @@ export const APP_MAP: readonly AppRoute[] = [
     feature: "core",
     purpose: "end all other sessions",
   },
-  // Not protected here on purpose: the route's own guard (privileged session, typed email) answers.
-  {
-    path: "/account/delete",
-    kind: "form",
-    methods: POST,
-    require: "public",
-    feature: "account-deletion",
-    purpose: "delete the account",
-  },
   {
     path: "/api/me",
     kind: "api",
@@ -207,30 +190,6 @@ export const APP_MAP: readonly AppRoute[] = [
     feature: "core",
     purpose: "the BFF to Kratos public (its own table and checks)",
   },
-  ...(["login", "registration", "recovery", "verification"] as const).map((flow): AppRoute => ({
-    path: `/elements/${flow}`,
-    kind: "page",
-    methods: PAGE,
-    require: "public",
-    feature: "elements",
-    purpose: `${flow} on Ory Elements`,
-  })),
-  {
-    path: "/elements/settings",
-    kind: "page",
-    methods: PAGE,
-    require: HIGHEST,
-    feature: "elements",
-    purpose: "settings on Ory Elements",
-  },
-  {
-    path: "/elements/start/[kind]",
-    kind: "browser",
-    methods: PAGE,
-    require: "public",
-    feature: "elements",
-    purpose: "starts an Ory Elements flow",
-  },
 ];
 
 function withoutTrailingSlash(pathname: string): string {
@@ -252,7 +211,7 @@ export function pathMatches(pattern: string, pathname: string): boolean {
 }
 
 /** The row for a request path (literal rows before patterns), or undefined for a path the app does not serve. */
-export function appRouteOf(pathname: string, map: readonly AppRoute[] = APP_MAP): AppRoute | undefined {
+export function appRouteOf(pathname: string, map: readonly AppRoute[]): AppRoute | undefined {
   const literal = withoutTrailingSlash(pathname);
   return (
     map.find((r) => !r.path.includes("[") && r.path === literal) ??
@@ -268,8 +227,13 @@ export interface Protection {
 }
 
 /** What proxy.ts requires of a request to this path, or undefined when it lets everyone through. */
-export function protectionOf(pathname: string, map: readonly AppRoute[] = APP_MAP): Protection | undefined {
+export function protectionOf(pathname: string, map: readonly AppRoute[]): Protection | undefined {
   const row = appRouteOf(pathname, map);
   if (!row || row.require === "public") return undefined;
   return { path: row.path, json: row.kind === "api" || row.kind === "bff", require: row.require };
+}
+
+/** True when a row is served with these optional features on: the core's always, a feature's while it is selected. */
+export function isServed(row: AppRoute, features: readonly FeatureName[]): boolean {
+  return row.feature === "core" || features.includes(row.feature);
 }

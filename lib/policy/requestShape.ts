@@ -2,12 +2,13 @@
 // table), and whether a request target is well-formed. Checked for every request before Next
 // routes it (lib/http/requestGuard.ts), because Next answers 500 to both a method the Fetch API
 // refuses (TRACE) and a percent-encoding that does not decode (`/api/kratos/%ZZ`). Pure.
-import { APP_MAP, appRouteOf, type AppRoute } from "@/lib/policy/appMap";
+import { appRouteOf, isServed, type AppRoute } from "@/lib/policy/appMap";
+import type { FeatureName } from "@/features/selection.mjs";
 import { allowHeader, BFF_ROUTES } from "@/lib/policy/bffRoutes";
 
 export interface RequestRefusal {
-  status: 400 | 405;
-  id: "malformed_url" | "method_not_allowed";
+  status: 400 | 404 | 405;
+  id: "malformed_url" | "not_found" | "method_not_allowed";
   /** The `Allow` header of a 405. */
   allow?: string;
   /** API routes answer JSON, pages and browser endpoints HTML. */
@@ -83,18 +84,22 @@ export function targetPath(target: string): string | null {
 /**
  * The refusal for a request's method and raw target (`req.url`), or null to let it through.
  * `serverAction`: the request carries a `Next-Action` header; a POST to a page is then served
- * when the page's row allows Server Actions.
+ * when the page's row allows Server Actions. `map`: the whole app map (features/index.ts's
+ * APP_MAP). A row of a feature not in `features` is a 404.
  */
 export function checkRequest(
   method: string,
   target: string,
-  serverAction = false,
-  map: readonly AppRoute[] = APP_MAP,
+  serverAction: boolean,
+  map: readonly AppRoute[],
+  features: readonly FeatureName[],
 ): RequestRefusal | null {
   const path = targetPath(target);
   const json = path !== null && path.startsWith("/api/");
   if (path === null || !decodes(target)) return { status: 400, id: "malformed_url", json };
   const row = appRouteOf(path, map);
+  if (row && !isServed(row, features))
+    return { status: 404, id: "not_found", json, hint: `FEATURES turns ${row.feature} off` };
   const allow = allowedFor(path, row);
   if (allow.methods.has(method)) return null;
   if (method === "POST" && serverAction && row?.kind === "page" && row.serverActions) return null;

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { getLocale } from "next-intl/server";
 import { BRAND } from "@/brand/brand.mjs";
-import { ElementsFlow, type ElementsFlowProps } from "@/components/elements/ElementsFlow";
+import { ElementsFlow, type ElementsFlowProps } from "@/features/elements/components/ElementsFlow";
 import { NoticeFromQuery } from "@/components/NoticeFromQuery";
-import { elementsConfig } from "@/lib/http/elementsFlow";
+import { elementsConfig } from "@/features/elements/elementsFlow";
 
 /** An Ory Elements page: the app's notices and policy alerts above the kit's own card (which has the page's heading). */
 export async function ElementsScreen({

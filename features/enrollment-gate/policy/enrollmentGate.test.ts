@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { afterSignIn, GATE_COOKIE, markPrompted, shouldPromptEnrollment } from "@/lib/policy/enrollmentGate";
+import {
+  afterSignIn,
+  GATE_COOKIE,
+  markPrompted,
+  shouldPromptEnrollment,
+} from "@/features/enrollment-gate/policy/enrollmentGate";
 
 const ID = "9f1c2a4e-0b7d-4e8a-9c61-3f2b5d7e8a10";
 const OTHER = "1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d";

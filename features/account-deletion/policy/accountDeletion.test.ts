@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decideDeletion, isPrivileged, sameEmail, type DeletionRequest } from "@/lib/policy/accountDeletion";
+import {
+  decideDeletion,
+  isPrivileged,
+  sameEmail,
+  type DeletionRequest,
+} from "@/features/account-deletion/policy/accountDeletion";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();

@@ -4,7 +4,7 @@
 // (policy-filtered nodes, the page's script nonce); the kit submits through the BFF.
 import { Login, Recovery, Registration, Settings, Verification } from "@ory/elements-react/theme";
 import type { OryClientConfiguration } from "@ory/elements-react";
-import { NODE_OVERRIDES } from "@/components/elements/nodeOverrides";
+import { NODE_OVERRIDES } from "@/features/elements/components/nodeOverrides";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 
 /** One flow and its kind. The app pins the @ory/client-fetch version the kit is built against, so these are the kit's types too. */

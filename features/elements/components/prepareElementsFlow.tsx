@@ -1,8 +1,8 @@
 import type { ReactElement } from "react";
 import { LoadErrorView } from "@/components/ErrorView";
-import { startFailure } from "@/components/elements/startFailure";
+import { startFailure } from "@/features/elements/components/startFailure";
 import { getConfig } from "@/lib/config";
-import { withRequestNonce } from "@/lib/http/elementsFlow";
+import { withRequestNonce } from "@/features/elements/elementsFlow";
 import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { continuePath, ELEMENTS_PREFIX } from "@/lib/http/paths";
 import { validatedReturnTo } from "@/lib/http/returnTo";
