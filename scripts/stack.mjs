@@ -197,6 +197,8 @@ export async function startStack(
       KRATOS_ADMIN_URL: s.kratosAdminUrl,
       SESSION_SECRET: process.env.SESSION_SECRET || secrets.session,
       REDIS_URL: redisUrl,
+      // The app serves exactly the features the stack started (their routes, UI and settings).
+      FEATURES: choices.features.join(",") || "none",
       // The standalone server has its build inside; the others find theirs here.
       NEXT_DIST_DIR: cluster ? undefined : s.distDir,
     };
