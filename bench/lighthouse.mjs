@@ -77,12 +77,13 @@ export async function lighthouseRows(pages, { log = console.log } = {}) {
     const runs = [];
     // Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART): such a
     // run is tried again, a few times per page.
-    for (let failures = 0; runs.length < RUNS; ) {
+    let failures = 0;
+    while (runs.length < RUNS) {
       try {
         runs.push(figures(await lighthouseRun(url)));
       } catch (err) {
         if (++failures > RETRIES) throw err;
-        log(`[bench] lighthouse ${name}: a run failed, once more (${err.message.split("\n")[0].slice(-120)})`);
+        log(`[bench] lighthouse ${name}: a run failed, once more: ${err.message.split("\n")[0]}`);
       }
     }
     const row = { name, url, runs: RUNS };
