@@ -5,7 +5,7 @@
 // in the same response, with Kratos's cookies on it.
 import { NextRequest, NextResponse } from "next/server";
 import type { BffHandler } from "@/lib/bff/handler";
-import { browserFlowInitPath, REQUEST_PATH_HEADER } from "@/lib/http/paths";
+import { browserFlowInitPath, REQUEST_PATH_HEADER, STARTED_FLOW_HEADER } from "@/lib/http/paths";
 import { cookieHeaderAfter, flowInitParams, startedFlowId } from "@/lib/http/flowStart";
 import type { FlowKind } from "@/lib/kratos/flows";
 import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
@@ -18,7 +18,7 @@ export type FirstFlowStarter = (
 
 /**
  * The answer to a GET of `kind`'s page without a flow id: the page rendered with a new flow
- * (a rewrite to Kratos's `?flow=` address, with Kratos's Set-Cookie), or, when Kratos answers
+ * (the flow's id passed to the page in a request header, with Kratos's Set-Cookie), or, when Kratos answers
  * anything else (signed in already, refused, unavailable), that answer as the BFF gives it.
  * Only for a document request (lib/http/flowStart.ts isDocumentRequest): the client router's
  * fetches reach the page, whose own redirect starts a flow as before.
@@ -52,9 +52,11 @@ export function createFirstFlowStarter(deps: {
     const setCookies = started.headers.getSetCookie();
     requestHeaders.set("cookie", cookieHeaderAfter(req.headers.get("cookie"), setCookies));
     requestHeaders.set(REQUEST_PATH_HEADER, `${target.pathname}${target.search}`);
-    const res = NextResponse.rewrite(new URL(`${target.pathname}${target.search}`, req.nextUrl.origin), {
-      request: { headers: requestHeaders },
-    });
+    // The page renders here with the new flow, handed over by a request header: a rewrite to
+    // the `?flow=` address would do, but behind a TLS proxy Next takes a rewrite's absolute URL
+    // for another server's and fetches it over https from its own plain port.
+    requestHeaders.set(STARTED_FLOW_HEADER, id);
+    const res = NextResponse.next({ request: { headers: requestHeaders } });
     for (const c of setCookies) res.headers.append("set-cookie", c);
     return res;
   };

@@ -3,12 +3,18 @@
 // proxy.ts already: lib/bff/firstFlow.ts); expired/unknown/CSRF/aal errors → lib/http/kratosErrors.ts;
 // Kratos down → the 503 page.
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getFlow } from "@/lib/kratos/client";
 import { mapKratosError, type LoadError } from "@/lib/http/kratosErrors";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
-import { browserFlowInitPath, elementsStartPath, ELEMENTS_PREFIX } from "@/lib/http/paths";
+import {
+  browserFlowInitPath,
+  elementsStartPath,
+  ELEMENTS_PREFIX,
+  STARTED_FLOW_HEADER,
+} from "@/lib/http/paths";
 import type { UiKit } from "@/lib/config";
 import { isSafeRedirect } from "@/lib/http/returnTo";
 import { pageCredential } from "@/lib/http/credential";
@@ -54,7 +60,8 @@ export async function loadFlow<K extends FlowKind>(
   returnTo: string | undefined,
   kit: UiKit = "ui",
 ): Promise<LoadedFlow<K>> {
-  const id = param(sp, "flow");
+  // A first visit's flow was started by proxy.ts for this very response (lib/bff/firstFlow.ts).
+  const id = param(sp, "flow") ?? (await headers()).get(STARTED_FLOW_HEADER) ?? undefined;
   const notice = param(sp, "notice");
   const start = kit === "elements" ? elementsStartPath : browserFlowInitPath;
   if (!id || !FLOW_ID.test(id)) redirect(start(kind, { ...initParams, notice }));

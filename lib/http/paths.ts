@@ -9,6 +9,11 @@ export const BFF_PREFIX = "/api/kratos";
 export const LOCALE_PATH = "/locale";
 /** Request header in which proxy.ts passes the page's own path and query to the page. */
 export const REQUEST_PATH_HEADER = "x-request-path";
+/**
+ * The id of the flow proxy.ts started for a first visit (lib/bff/firstFlow.ts), for the page it
+ * renders in the same response. Only proxy.ts sets it; a client's own value is dropped there.
+ */
+export const STARTED_FLOW_HEADER = "x-started-flow";
 
 export interface LoginParams {
   aal?: "aal1" | "aal2";

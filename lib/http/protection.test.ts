@@ -227,4 +227,10 @@ describe("proxy: protection from the app map", () => {
     );
     expect(calls.firstFlows).toEqual(["login"]);
   });
+
+  it("drops a client's own started-flow header: only the proxy hands a flow to a page", async () => {
+    const { res } = await send("/verification", { cookie: COOKIE, "x-started-flow": "someone-elses" });
+    expect(passedOn(res)).toBe(true);
+    expect(res.headers.get("x-middleware-request-x-started-flow")).toBeNull();
+  });
 });

@@ -8,7 +8,7 @@ import { protectionOf, type AppRoute, type Protection } from "@/lib/policy/appMa
 import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
 import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
-import { loginPath, REQUEST_PATH_HEADER, uiKitPagePath } from "@/lib/http/paths";
+import { loginPath, REQUEST_PATH_HEADER, STARTED_FLOW_HEADER, uiKitPagePath } from "@/lib/http/paths";
 import { jsonError } from "@/lib/http/jsonError";
 import { credentialRefusal } from "@/lib/http/credential";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
@@ -101,6 +101,7 @@ export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Resp
     // and the row requireSession() reads (lib/http/currentSession.ts). Always set here, so a
     // client's own value never reaches a page.
     requestHeaders.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
+    requestHeaders.delete(STARTED_FLOW_HEADER);
 
     // UI_KIT=elements: the app's own flow pages hand over to their Ory Elements twins, so every
     // link and redirect of the app (sign-in, step-up, sign-out, errors) lands on the kit.
