@@ -72,6 +72,8 @@ export async function proxy(req: NextRequest) {
   const csp = contentSecurityPolicy(n, {
     dev: process.env.NODE_ENV !== "production",
     formOrigins: formActionOrigins(cfg),
+    // hydra feature: the consent page shows the client's logo, wherever it is served from (https).
+    imageSources: req.nextUrl.pathname === "/oauth2/consent" ? ["https:"] : [],
   });
   const requestHeaders = new Headers(req.headers);
   // Next reads the nonce for its own scripts from the request's CSP header.

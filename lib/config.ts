@@ -165,17 +165,19 @@ type ValueOf<V> = V extends { type: "url" }
   ? URL
   : V extends { type: "redisUrl" }
     ? string | undefined
-    : V extends { type: "secret" | "text" }
-      ? string
-      : V extends { type: "integer" | "goDuration" }
-        ? number
-        : V extends { type: "boolean" }
-          ? boolean
-          : V extends { type: "choice"; choices: readonly (infer C)[] }
-            ? C
-            : V extends { type: "origins" | "providerIds" }
-              ? string[]
-              : never;
+    : V extends { type: "optionalUrl" }
+      ? URL | undefined
+      : V extends { type: "secret" | "text" }
+        ? string
+        : V extends { type: "integer" | "goDuration" }
+          ? number
+          : V extends { type: "boolean" }
+            ? boolean
+            : V extends { type: "choice"; choices: readonly (infer C)[] }
+              ? C
+              : V extends { type: "origins" | "providerIds" }
+                ? string[]
+                : never;
 
 /** The settings the table declares: each variable's `setting`, of its type's value. */
 type Settings = {
@@ -213,6 +215,8 @@ function parseVariable(name: string, value: string | undefined, spec: AppVariabl
       return parseProviderIds(name, value, problems);
     case "redisUrl":
       return parseRedisUrl(name, value, problems);
+    case "optionalUrl":
+      return value?.trim() ? parseUrl(name, value, problems) : undefined;
     case "text":
       return value?.trim() || spec.default;
   }

@@ -55,7 +55,7 @@ if (cluster) {
   Mail UI    ${s.mailUrl}   (verification and recovery codes land here)
   OpenID     ${s.oidcIssuerUrl}   (the local provider behind "Local Mail" and "Local SSO")
   Kratos     ${s.kratosPublicUrl} (public), ${s.kratosAdminUrl} (admin): loopback only
-  Logs       .data/dev/kratos.log, .data/dev/maildev.log, .data/dev/oidc.log
+${stack.hydra ? `${stack.hydra.summary.join("\n")}\n` : ""}  Logs       .data/dev/kratos.log, .data/dev/maildev.log, .data/dev/oidc.log
 
   Ctrl-C stops everything.
 `);

@@ -10,6 +10,8 @@ import { ensureKratos } from "./kratos-build.mjs";
 import { kratosOverlay } from "./kratos-config.mjs";
 import { startFaultRelay } from "./fault-relay.mjs";
 import { mailCatcherCommand } from "./mail-catcher.mjs";
+import { selectFeatures } from "../features/selection.mjs";
+import { startHydra } from "../features/hydra/stack.mjs"; // hydra feature
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -288,6 +290,7 @@ export async function startStack(
 
   const children = [];
   const closers = [];
+  let hydra; // hydra feature
   const stop = async () => {
     for (const close of closers) await close();
     await Promise.all(children.reverse().map(stopProcess));
@@ -331,7 +334,14 @@ export async function startStack(
     }
     await waitFor(mailCatcher, `${s.mailUrl}${catcher.readyPath}`, { child: mail, log });
 
-    const env = { ...appEnv(s, secrets), ...extraAppEnv };
+    // hydra feature: Hydra + the demo relying party; the app gets HYDRA_ADMIN_URL.
+    const features = selectFeatures(process.env.FEATURES);
+    if (features.ok && features.features.includes("hydra")) {
+      hydra = await startHydra(kind, { appUrl: s.appUrl, dataDir: s.dataDir, log, procs: { run, waitFor } });
+      children.push(...hydra.children);
+    }
+
+    const env = { ...appEnv(s, secrets), ...hydra?.appEnv, ...extraAppEnv };
     const nextArgs =
       app === "dev"
         ? // "localhost", so that Next's own banner shows the same URL as ours (still loopback only).
@@ -347,16 +357,18 @@ export async function startStack(
     await waitFor("the app", `${s.appUrl}/api/ready`, { child: next, log, timeoutMs: 180_000 });
   } catch (err) {
     log(`\n[stack] ${err.message}`);
-    for (const f of [kratosLog, mailLog, oidcLog, appLog]) {
+    for (const f of [kratosLog, mailLog, oidcLog, appLog, path.join(s.dataDir, "hydra.log")]) {
       const t = tail(f);
       if (t) log(`\n--- last lines of ${path.relative(root, f)} ---\n${t}`);
     }
     await stop();
     throw err;
   }
-  const [kratosProcess, mailProcess, appProcess] = children;
+  const [kratosProcess, mailProcess] = children;
+  const appProcess = children.at(-1);
   return {
     settings: s,
+    hydra, // hydra feature: { testEnv, summary } when it runs
     secrets,
     stop,
     children,

@@ -63,6 +63,7 @@ try {
     // Only for the test that shows what a directly exposed Kratos would allow.
     KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
     OIDC_TEST_PROVIDER_URL: s.oidcIssuerUrl,
+    ...stack.hydra?.testEnv, // hydra feature
   });
   console.log(`[test] end-to-end tests done in ${secs(t)}`);
   if (code !== 0) console.log("[test] report with traces of the failures: npx playwright show-report");

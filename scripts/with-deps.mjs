@@ -7,6 +7,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ensureNodeModules } from "./deps.mjs";
 import { ensureKratos } from "./kratos-build.mjs";
+import { ensureHydra } from "../features/hydra/build.mjs"; // hydra feature
+import { selectFeatures } from "../features/selection.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Which script each name starts, and whether it runs Kratos.
@@ -26,7 +28,14 @@ if (!entry) {
 }
 // On a first run both take minutes, one mostly waiting on the network and the other on the CPU,
 // so they run side by side.
-await Promise.all([ensureNodeModules(path.resolve(here, "..")), entry.kratos && ensureKratos()]);
+// hydra feature: its build (Go, like Kratos's) runs beside them when the feature is on.
+const features = selectFeatures(process.env.FEATURES);
+const hydra = entry.kratos && features.ok && features.features.includes("hydra");
+await Promise.all([
+  ensureNodeModules(path.resolve(here, "..")),
+  entry.kratos && ensureKratos(),
+  hydra && ensureHydra(),
+]);
 // Next's telemetry is off in the stacks these scripts run (dev, test, bench, cluster), and its
 // first-run notice with it: a reference app does not send usage data on its users' behalf.
 // NEXT_TELEMETRY_DISABLED=0 turns it back on.

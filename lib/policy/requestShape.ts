@@ -31,6 +31,9 @@ const APP_ROUTES = new Map<string, Allowed>([
   ["/settings/sessions/end-others", allowed("POST")],
   ["/account/delete", allowed("POST")],
   ["/locale", allowed("POST")],
+  // hydra feature: the consent and logout pages' form posts.
+  ["/oauth2/consent/decision", allowed("POST")],
+  ["/oauth2/logout/decision", allowed("POST")],
 ]);
 
 const BFF_PREFIX = "/api/kratos/";
