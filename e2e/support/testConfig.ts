@@ -12,7 +12,8 @@ export type Capability =
   | "clusterControl"
   | "clusterInstances"
   | "oidcTestProvider"
-  | "elementsKit";
+  | "elementsKit"
+  | "hydra";
 
 /** The app's UI kit (its UI_KIT): its own pages, or Ory Elements for every flow. */
 export type UiKit = "ui" | "elements";
@@ -27,6 +28,10 @@ export interface TestConfig {
   clusterControlUrl?: string;
   clusterInstanceUrls: string[];
   oidcTestProviderUrl?: string;
+  /** The hydra feature: Hydra's admin API and issuer, and the demo relying party. */
+  hydraAdminUrl?: string;
+  hydraPublicUrl?: string;
+  hydraDemoRpUrl?: string;
   uiKit: UiKit;
   tlsCertSpki?: string;
   chromiumPath?: string;
@@ -57,6 +62,12 @@ export const VARIABLES: readonly Variable[] = [
     what: "the stacks' local OpenID provider (any email signs in); @oidc tests skip without it",
   },
   {
+    name: "HYDRA_ADMIN_URL",
+    what: "Ory Hydra's admin API (the hydra feature); @hydra tests skip without it",
+  },
+  { name: "HYDRA_PUBLIC_URL", what: "Ory Hydra's issuer URL (the hydra feature)" },
+  { name: "HYDRA_DEMO_RP_URL", what: "the demo relying party (the hydra feature)" },
+  {
     name: "UI_KIT",
     what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
   },
@@ -73,6 +84,7 @@ export const CAPABILITY_VARIABLE: Record<Capability, string> = {
   clusterInstances: "CLUSTER_INSTANCE_URLS",
   oidcTestProvider: "OIDC_TEST_PROVIDER_URL",
   elementsKit: "UI_KIT",
+  hydra: "HYDRA_ADMIN_URL",
 };
 
 /** The tag a test needing the capability carries, so a run can select or leave out such tests. */
@@ -84,6 +96,7 @@ export const CAPABILITY_TAG: Record<Capability, string> = {
   clusterInstances: "@cluster",
   oidcTestProvider: "@oidc",
   elementsKit: "@ui-kit",
+  hydra: "@hydra",
 };
 
 const CAPABILITY_WHY: Record<Capability, string> = {
@@ -95,6 +108,8 @@ const CAPABILITY_WHY: Record<Capability, string> = {
   oidcTestProvider:
     "the local OpenID provider, configured in Kratos as `local` (a mailbox provider) and `local-sso` (npm test provides it)",
   elementsKit: "an app running with UI_KIT=elements (npm run test:elements provides it)",
+  hydra:
+    "Ory Hydra with this app as its login, consent and logout UI, and the demo relying party (npm test provides them unless FEATURES turns hydra off)",
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -169,6 +184,9 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     clusterControlUrl: url("CLUSTER_CONTROL_URL"),
     clusterInstanceUrls: instances,
     oidcTestProviderUrl: url("OIDC_TEST_PROVIDER_URL"),
+    hydraAdminUrl: url("HYDRA_ADMIN_URL"),
+    hydraPublicUrl: url("HYDRA_PUBLIC_URL"),
+    hydraDemoRpUrl: url("HYDRA_DEMO_RP_URL"),
     uiKit: uiKit === "elements" ? "elements" : "ui",
     tlsCertSpki: value("TLS_CERT_SPKI"),
     chromiumPath: value("CHROMIUM_PATH"),
@@ -196,6 +214,8 @@ export function has(config: TestConfig, capability: Capability): boolean {
       return Boolean(config.oidcTestProviderUrl);
     case "elementsKit":
       return config.uiKit === "elements";
+    case "hydra":
+      return Boolean(config.hydraAdminUrl && config.hydraPublicUrl && config.hydraDemoRpUrl);
   }
 }
 
