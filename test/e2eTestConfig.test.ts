@@ -21,6 +21,7 @@ describe("parseTestConfig", () => {
       "CLUSTER_INSTANCE_URLS",
       "OIDC_TEST_PROVIDER_URL",
       "UI_KIT",
+      "HYDRA_ADMIN_URL",
     ]);
     expect(config.uiKit).toBe("ui");
     for (const cap of [
@@ -31,6 +32,7 @@ describe("parseTestConfig", () => {
       "clusterInstances",
       "oidcTestProvider",
       "elementsKit",
+      "hydra",
     ] as const)
       expect(has(config, cap)).toBe(false);
   });
@@ -72,6 +74,9 @@ describe("parseTestConfig", () => {
       CLUSTER_CONTROL_URL: "http://127.0.0.1:4999",
       CLUSTER_INSTANCE_URLS: "http://127.0.0.1:3301,http://127.0.0.1:3302",
       OIDC_TEST_PROVIDER_URL: "http://127.0.0.1:4555",
+      HYDRA_ADMIN_URL: "http://127.0.0.1:4545",
+      HYDRA_PUBLIC_URL: "http://localhost:4544/",
+      HYDRA_DEMO_RP_URL: "http://localhost:4546",
       UI_KIT: " Elements ",
       PW_WORKERS: "1",
     });
