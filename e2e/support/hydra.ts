@@ -39,9 +39,15 @@ export async function registerTestClient(
   } finally {
     await admin.dispose();
   }
-  const config = await client.discovery(new URL(testEnv.hydraPublicUrl!), id, secret, undefined, {
-    execute: [client.allowInsecureRequests],
-  });
+  const config = await client.discovery(
+    new URL(testEnv.hydraPublicUrl!),
+    id,
+    secret,
+    client.ClientSecretBasic(secret),
+    {
+      execute: [client.allowInsecureRequests],
+    },
+  );
   return { id, name: `Test app ${id}`, config, redirectUri };
 }
 

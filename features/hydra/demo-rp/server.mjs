@@ -11,9 +11,16 @@ const { port, issuer, clientId, clientSecret, publicUrl } = JSON.parse(process.a
 const callbackUrl = `${publicUrl}/callback`;
 // Hydra on a loopback http address in dev and tests; https anywhere else.
 const insecure = new URL(issuer).protocol === "http:";
-const config = await client.discovery(new URL(issuer), clientId, clientSecret, undefined, {
-  execute: insecure ? [client.allowInsecureRequests] : [],
-});
+// Hydra's clients authenticate with HTTP Basic (token_endpoint_auth_method client_secret_basic).
+const config = await client.discovery(
+  new URL(issuer),
+  clientId,
+  clientSecret,
+  client.ClientSecretBasic(clientSecret),
+  {
+    execute: insecure ? [client.allowInsecureRequests] : [],
+  },
+);
 const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri));
 
 /** Pending sign-ins by state, and signed-in browsers by cookie. In memory: a demo. */
