@@ -30,7 +30,7 @@ if (!entry) {
 // so they run side by side.
 // hydra feature: its build (Go, like Kratos's) runs beside them when the feature is on.
 const features = selectFeatures(process.env.FEATURES);
-const hydra = entry.kratos && features.ok && features.features.includes("hydra");
+const hydra = ["dev", "test", "bench"].includes(name) && features.ok && features.features.includes("hydra");
 await Promise.all([
   ensureNodeModules(path.resolve(here, "..")),
   entry.kratos && ensureKratos(),

@@ -31,7 +31,9 @@ const APP_ROUTES = new Map<string, Allowed>([
   ["/settings/sessions/end-others", allowed("POST")],
   ["/account/delete", allowed("POST")],
   ["/locale", allowed("POST")],
-  // hydra feature: the consent and logout pages' form posts.
+  // hydra feature: the consent and logout pages' form posts, and Hydra's login URL, which
+  // answers Hydra's login request (a HEAD must not).
+  ["/oauth2/login", allowed("GET")],
   ["/oauth2/consent/decision", allowed("POST")],
   ["/oauth2/logout/decision", allowed("POST")],
 ]);
