@@ -59,8 +59,19 @@ test.describe("Hydra login, consent and logout", { tag: "@hydra" }, () => {
     await registerAndLogin(page, "deny");
     const rp = await registerTestClient({ tag: "deny" });
     await startFlow(page, rp);
+    await expect(consentPage(page)).toBeVisible();
+    const challenge = new URL(page.url()).searchParams.get("consent_challenge")!;
     await page.getByRole("button", { name: "Deny" }).click();
     expect(await callbackError(page, rp)).toBe("access_denied");
+
+    // The same challenge posted again, now allowing: refused, whatever it says.
+    const replay = await page.request.post(`${testEnv.baseUrl}/oauth2/consent/decision`, {
+      form: { consent_challenge: challenge, decision: "allow" },
+      headers: { origin: testEnv.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(replay.status()).toBe(400);
+    expect(await replay.text()).toContain('data-problem="answered"');
   });
 
   test("a first-party client skips consent; sign-in starts at the client and comes back", async ({
