@@ -2,7 +2,10 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier";
 
-/** lib/policy/ decides; it never does I/O. It imports only itself (and the Ory SDK's types). */
+/**
+ * lib/policy/ decides; it never does I/O. It imports only itself, the features' own pure policy
+ * (features/<name>/policy/), features/selection.mjs (pure) and the Ory SDK's types.
+ */
 const policyLayerRules = {
   "@typescript-eslint/no-restricted-imports": [
     "error",
@@ -12,9 +15,9 @@ const policyLayerRules = {
       ],
       patterns: [
         {
-          regex: "^(?!@/lib/policy/|@ory/client-fetch$)",
+          regex: "^(?!@/lib/policy/|@/features/[^/]+/policy/|@/features/selection\\.mjs$|@ory/client-fetch$)",
           message:
-            "lib/policy/ is pure: it imports only lib/policy/ (no Kratos client, HTTP, config, Node or Next).",
+            "Policy is pure: it imports only lib/policy/, features/<name>/policy/ and features/selection.mjs (no Kratos client, HTTP, config, Node or Next).",
         },
       ],
     },
@@ -40,7 +43,7 @@ const config = [
     rules: { "import/no-cycle": "error" },
   },
   {
-    files: ["lib/policy/**/*.ts"],
+    files: ["lib/policy/**/*.ts", "features/*/policy/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: policyLayerRules,
   },
@@ -48,6 +51,7 @@ const config = [
     ignores: [
       ".next/**",
       ".next-*/**",
+      "bench/floor-app/.next*/**",
       ".cache/**",
       ".data/**",
       "node_modules/**",

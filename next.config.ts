@@ -1,5 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { writeBrandAssets } from "./scripts/brand-assets.mjs";
+
+// public/theme.css and public/logo.svg are made from the brand file (brand/brand.mjs) here,
+// where every `next dev`, `next build` and `next start` passes, before anything is compiled
+// or served; unchanged files are left alone.
+writeBrandAssets();
 
 const nextConfig: NextConfig = {
   // `npm test` builds into its own folder so it can run while `npm run dev` is up.

@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.{ts,tsx}", "features/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "features/**/*.test.ts", "test/**/*.test.{ts,tsx}"],
     environment: "node",
   },
 });

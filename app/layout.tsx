@@ -1,21 +1,28 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { BRAND } from "@/brand/brand.mjs";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
+import { ErrorViewProvider, RetryButton } from "@/components/ErrorWords";
+import { Screen } from "@/components/ui/Screen";
+import { linkStyle } from "@/components/ui/buttonStyles";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("layout");
   return {
-    title: { default: t("brand"), template: `%s · ${t("brand")}` },
+    title: { default: BRAND.name, template: `%s · ${BRAND.shortName}` },
+    applicationName: BRAND.name,
     description: t("description"),
+    // public/logo.svg is the brand's logo, copied there by next.config.ts.
     icons: { icon: "/logo.svg" },
   };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")]);
+  const words = messages.errorBoundary;
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-canvas font-sans text-fg antialiased">
@@ -26,9 +33,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {/* Client components get only their own words: the error boundary's (app/error.tsx). */}
-        <NextIntlClientProvider messages={{ errorBoundary: messages.errorBoundary }}>
+        <ErrorViewProvider
+          view={
+            <Screen title={words.title}>
+              <p role="alert">{words.message}</p>
+              <RetryButton label={words.retry} />
+              <Link href="/" className={linkStyle}>
+                {words.home}
+              </Link>
+            </Screen>
+          }
+        >
           {children}
-        </NextIntlClientProvider>
+        </ErrorViewProvider>
         <LanguageSwitcher />
       </body>
     </html>

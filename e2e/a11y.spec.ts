@@ -2,9 +2,9 @@
 // (docs/screenshots/ with SCREENSHOTS=1, linked from the README).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { BRAND } from "../brand/brand.mjs";
 import { pagesOf } from "./pages";
+import { requiresFeature } from "./support/env";
 import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { screenshotPath } from "./support/screenshots";
 import { signOut } from "./support/session";
@@ -17,15 +17,14 @@ import {
   submitPasswordLogin,
 } from "./support/users";
 
-/** public/theme.css's `--focus` as the browser computes it: the light value first, then the dark one. */
+/** The brand's `focus` colour (brand/brand.mjs) as the browser computes it, light and dark. */
 const FOCUS_RING = (() => {
-  const theme = readFileSync(path.join(__dirname, "..", "public", "theme.css"), "utf8");
-  const [light, dark] = [...theme.matchAll(/--focus:\s*#([0-9a-f]{6})\b/gi)].map(([, hex]) => {
-    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex!.slice(i, i + 2), 16));
-    return `rgb(${r}, ${g}, ${b})`;
-  });
-  if (!light || !dark) throw new Error("public/theme.css has no light and dark --focus colour");
-  return { light, dark };
+  const rgb = (hex: string | undefined) => {
+    if (!hex || !/^#[0-9a-f]{6}$/i.test(hex))
+      throw new Error(`brand/brand.mjs: focus is not a #rrggbb colour: ${hex}`);
+    return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+  };
+  return { light: rgb(BRAND.colors.light.focus), dark: rgb(BRAND.colors.dark.focus) };
 })();
 
 async function check(page: Page, name: string) {
@@ -74,7 +73,8 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
     await check(page, "login-error");
   });
 
-  test("signed-in pages: gate, step-up, settings, session", async ({ page }) => {
+  test("signed-in pages: gate, step-up, settings, session", { tag: "@enrollment-gate" }, async ({ page }) => {
+    requiresFeature("enrollment-gate");
     const { secureAccount, stepUp, session, home } = pagesOf(page);
     const user = newUser("a11y");
     await register(page, user);
@@ -102,31 +102,36 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
     await check(page, "dead-end");
   });
 
-  test("keyboard only: sign in with Tab and Enter, focus is visible", async ({ page }) => {
-    const user = newUser("keyboard");
-    await register(page, user);
-    await page.context().clearCookies();
-    const { login, secureAccount } = pagesOf(page);
-    await login.open();
-    await page.keyboard.press("Tab");
-    await expect(login.skipLink).toBeFocused();
-    const email = login.email;
-    for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
+  test(
+    "keyboard only: sign in with Tab and Enter, focus is visible",
+    { tag: "@enrollment-gate" },
+    async ({ page }) => {
+      requiresFeature("enrollment-gate");
+      const user = newUser("keyboard");
+      await register(page, user);
+      await page.context().clearCookies();
+      const { login, secureAccount } = pagesOf(page);
+      await login.open();
       await page.keyboard.press("Tab");
-    await expect(email).toBeFocused();
-    // The theme's ring (app/globals.css with public/theme.css's --focus), not the browser's own.
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      await expect(email).toHaveCSS("outline-style", "solid");
-      await expect(email).toHaveCSS("outline-width", "3px");
-      await expect(email).toHaveCSS("outline-color", FOCUS_RING[colorScheme]);
-    }
-    await page.emulateMedia({ colorScheme: "light" });
-    await page.keyboard.type(user.email);
-    await page.keyboard.press("Tab");
-    await expect(login.password).toBeFocused();
-    await page.keyboard.type(user.password);
-    await page.keyboard.press("Enter");
-    await expect(secureAccount.gate).toBeVisible();
-  });
+      await expect(login.skipLink).toBeFocused();
+      const email = login.email;
+      for (let i = 0; i < 10 && !(await email.evaluate((el) => el === document.activeElement)); i++)
+        await page.keyboard.press("Tab");
+      await expect(email).toBeFocused();
+      // The theme's ring (app/globals.css with the brand's focus colour), not the browser's own.
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        await expect(email).toHaveCSS("outline-style", "solid");
+        await expect(email).toHaveCSS("outline-width", "3px");
+        await expect(email).toHaveCSS("outline-color", FOCUS_RING[colorScheme]);
+      }
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.keyboard.type(user.email);
+      await page.keyboard.press("Tab");
+      await expect(login.password).toBeFocused();
+      await page.keyboard.type(user.password);
+      await page.keyboard.press("Enter");
+      await expect(secureAccount.gate).toBeVisible();
+    },
+  );
 });

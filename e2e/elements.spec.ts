@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { pagesOf } from "./pages";
+import { requiresFeature } from "./support/env";
 import { SUBJECTS, waitForCode } from "./support/mail";
 import { signOut } from "./support/session";
 import { enableTotp } from "./support/totp";
@@ -54,6 +55,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test.describe("Ory Elements pages", { tag: "@elements" }, () => {
+  requiresFeature("elements");
   test("registration and password sign-in", async ({ page }) => {
     const { elements, secureAccount, home } = pagesOf(page);
     const violations = cspViolations(page);

@@ -4,7 +4,7 @@
 // pages and BFF only; the Kratos admin API checks what became of the identities.
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { pagesOf } from "./pages";
-import { requires, testEnv } from "./support/env";
+import { requiresFeature, gateRuns, requires, testEnv } from "./support/env";
 import { MAIL, signInWithProvider, SSO } from "./support/oidc";
 import { signOut } from "./support/session";
 import { enableTotp, stepUpWithTotp } from "./support/totp";
@@ -37,7 +37,11 @@ async function identitiesWithEmail(email: string): Promise<AdminIdentity[]> {
 
 const oidcIdentifiers = (i: AdminIdentity) => i.credentials?.oidc?.identifiers ?? [];
 
+// Every test here is the OIDC feature's (tagged @oidc): skipped while FEATURES turns it off.
+requiresFeature("oidc");
+
 async function skipGate(page: Page): Promise<void> {
+  if (!gateRuns()) return;
   const { secureAccount } = pagesOf(page);
   await expect(secureAccount.gate).toBeVisible();
   await secureAccount.skip();

@@ -429,3 +429,48 @@ describe("the variable table (lib/envVariables.ts)", () => {
     expect("redisUrl" in config && config.redisUrl === undefined).toBe(true);
   });
 });
+
+describe("FEATURES", () => {
+  it("runs every feature unless told otherwise", () => {
+    expect(parseConfig(env()).features).toEqual([
+      "oidc",
+      "elements",
+      "enrollment-gate",
+      "account-deletion",
+      "hydra",
+    ]);
+    expect(parseConfig(env({ FEATURES: "-oidc" })).features).toEqual([
+      "elements",
+      "enrollment-gate",
+      "account-deletion",
+      "hydra",
+    ]);
+    expect(parseConfig(env({ FEATURES: "none" })).features).toEqual([]);
+  });
+
+  it("refuses to start on a value it cannot read, naming it", () => {
+    expect(problemsOf(env({ FEATURES: "oidc,sso" }))).toEqual([
+      "FEATURES names unknown feature(s) sso; known: oidc, elements, enrollment-gate, account-deletion, hydra",
+    ]);
+  });
+
+  it("refuses UI_KIT=elements without the elements feature", () => {
+    expect(problemsOf(env({ FEATURES: "-elements", UI_KIT: "elements" }))).toEqual([
+      'UI_KIT is "elements" but FEATURES turns elements off: set UI_KIT=ui or add elements to FEATURES',
+    ]);
+    expect(parseConfig(env({ FEATURES: "elements", UI_KIT: "elements" })).uiKit).toBe("elements");
+  });
+
+  it("drops an off feature's settings: OIDC's origins and mailbox providers, the enrollment gate", () => {
+    const on = env({
+      OIDC_PROVIDER_ORIGINS: "https://accounts.example.test",
+      OIDC_MAILBOX_PROVIDERS: "google",
+    });
+    expect(parseConfig(on).oidcProviderOrigins).toEqual(["https://accounts.example.test"]);
+    expect(parseConfig(on).factorPolicy.mailboxProviders).toEqual(["google"]);
+    const off = parseConfig({ ...on, FEATURES: "-oidc,-enrollment-gate" });
+    expect(off.oidcProviderOrigins).toEqual([]);
+    expect(off.factorPolicy.mailboxProviders).toEqual([]);
+    expect(off.enrollmentGate).toBe(false);
+  });
+});

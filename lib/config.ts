@@ -12,6 +12,7 @@ import {
   type VariableName,
 } from "@/lib/envVariables";
 import { DEFAULT_FACTOR_POLICY, type FactorPolicy } from "@/lib/policy/factors";
+import { FEATURE_NAMES, selectFeatures, type FeatureName } from "@/features/selection.mjs";
 
 export const UI_KITS = VARIABLES.UI_KIT.choices;
 export type UiKit = (typeof UI_KITS)[number];
@@ -153,6 +154,13 @@ function parseProviderIds(name: string, value: string | undefined, problems: str
   return ids;
 }
 
+function parseFeatures(value: string | undefined, problems: string[]): FeatureName[] {
+  const selected = selectFeatures(value);
+  if (selected.ok) return selected.features;
+  problems.push(selected.error);
+  return [...FEATURE_NAMES];
+}
+
 function parseRedisUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
   const url = value?.trim() || undefined;
   if (url && !/^rediss?:\/\//.test(url))
@@ -177,7 +185,9 @@ type ValueOf<V> = V extends { type: "url" }
               ? C
               : V extends { type: "origins" | "providerIds" }
                 ? string[]
-                : never;
+                : V extends { type: "features" }
+                  ? FeatureName[]
+                  : never;
 
 /** The settings the table declares: each variable's `setting`, of its type's value. */
 type Settings = {
@@ -217,6 +227,8 @@ function parseVariable(name: string, value: string | undefined, spec: AppVariabl
       return parseRedisUrl(name, value, problems);
     case "optionalUrl":
       return value?.trim() ? parseUrl(name, value, problems) : undefined;
+    case "features":
+      return parseFeatures(value, problems);
     case "text":
       return value?.trim() || spec.default;
   }
@@ -253,12 +265,21 @@ export function parseConfig(env: Env): AppConfig {
   ) {
     problems.push("APP_URL must be https in production (cookies would travel in clear text)");
   }
+  const on = (f: FeatureName) => settings.features?.includes(f) ?? true;
+  if (settings.uiKit === "elements" && !on("elements"))
+    problems.push(
+      'UI_KIT is "elements" but FEATURES turns elements off: set UI_KIT=ui or add elements to FEATURES',
+    );
   if (problems.length > 0 || !isComplete(settings)) throw new ConfigError(problems);
 
-  const { mailboxProviders, ...rest } = settings;
+  // A feature's settings mean nothing while it is off: no provider origin in the CSP, no
+  // provider sign-in standing for the inbox.
+  const { mailboxProviders, oidcProviderOrigins, enrollmentGate, ...rest } = settings;
   return {
     ...rest,
-    factorPolicy: { ...DEFAULT_FACTOR_POLICY, mailboxProviders },
+    enrollmentGate: enrollmentGate && on("enrollment-gate"),
+    oidcProviderOrigins: on("oidc") ? oidcProviderOrigins : [],
+    factorPolicy: { ...DEFAULT_FACTOR_POLICY, mailboxProviders: on("oidc") ? mailboxProviders : [] },
     secureCookies: settings.appUrl.protocol === "https:",
   };
 }

@@ -5,18 +5,14 @@
 // test/configDocs.test.ts fails when either is stale), and the same test holds the stack scripts
 // to the names declared here.
 
-/** The part of the app a variable belongs to: where to look when changing or removing it. */
-export type Feature =
-  | "core"
-  | "session cache"
-  | "account deletion"
-  | "enrollment gate"
-  | "oidc"
-  | "hydra"
-  | "ory elements"
-  | "rate limits"
-  | "runtime"
-  | "build";
+import type { FeatureName } from "@/features/selection.mjs";
+
+/**
+ * The part of the app a variable belongs to: where to look when changing or removing it. An
+ * optional feature's variables carry its name (features/selection.mjs) and mean nothing while
+ * FEATURES turns it off.
+ */
+export type Feature = "core" | FeatureName | "session cache" | "rate limits" | "runtime" | "build";
 
 interface About {
   /** What it does, for .env.example and docs/configuration.md (one sentence; markdown code spans allowed). */
@@ -38,6 +34,8 @@ export type AppVariable = About & { setting: string } & (
     /** A Go duration mirroring a Kratos setting (`kratosKey`), which must stay equal to it. */
     | { type: "goDuration"; default: string; kratosKey: string }
     | { type: "choice"; default: string; choices: readonly string[] }
+    /** A selection of optional features (features/selection.mjs). */
+    | { type: "features" }
     | { type: "origins" }
     | { type: "providerIds" }
     | { type: "redisUrl" }
@@ -101,9 +99,17 @@ export const VARIABLES = {
     type: "goDuration",
     default: "15m",
     kratosKey: "privileged_session_max_age",
-    feature: "account deletion",
+    feature: "account-deletion",
     description:
       "Kratos's `privileged_session_max_age` (a Go duration): how recent a sign-in must be to delete the account. Keep equal.",
+  },
+  FEATURES: {
+    setting: "features",
+    type: "features",
+    feature: "core",
+    description:
+      "The optional features that run: unset or `all`, `-oidc` (all but one), `none`, or a list (`oidc,elements`); see features/README.md.",
+    example: "all",
   },
   KRATOS_TIMEOUT_MS: {
     setting: "kratosTimeoutMs",
@@ -118,7 +124,7 @@ export const VARIABLES = {
     setting: "enrollmentGate",
     type: "boolean",
     default: true,
-    feature: "enrollment gate",
+    feature: "enrollment-gate",
     description:
       "After sign-in, send users without an authenticator app, security key or backup codes to set one up, once per browser.",
   },
@@ -156,7 +162,7 @@ export const VARIABLES = {
     type: "choice",
     default: "ui",
     choices: ["ui", "elements"],
-    feature: "ory elements",
+    feature: "elements",
     description:
       "`ui` (the app's own pages) or `elements` (Ory Elements under `/elements`; Kratos's `ui_url`s must point there too).",
   },

@@ -1,20 +1,9 @@
 // Builds the environment-dependent half of the Kratos config (the overlay passed as a
-// second `-c` after kratos/kratos.yml). Pure: takes the stack's addresses, returns an object.
+// second `-c` after kratos/kratos.yml), with the brand's part of it (brand/brand.mjs: the TOTP
+// issuer, the WebAuthn and passkey display name, the mail sender). Pure: takes the stack's
+// addresses and the brand, returns an object. A selected feature adds its fragment on top
+// (features/<name>/stack.mjs `kratos`).
 import path from "node:path";
-
-// One `generic` provider found by OIDC discovery at its issuer; claims mapped by a Jsonnet file.
-function oidcProvider({ id, label, issuerUrl, clientId, clientSecret, mapperPath }) {
-  return {
-    id,
-    provider: "generic",
-    label,
-    client_id: clientId,
-    client_secret: clientSecret,
-    issuer_url: issuerUrl,
-    mapper_url: `file://${mapperPath}`,
-    scope: ["openid", "email", "profile"],
-  };
-}
 
 export function kratosOverlay({
   appUrl,
@@ -25,15 +14,12 @@ export function kratosOverlay({
   schemaPath,
   secrets,
   bcryptCost,
-  oidcProviders = [],
-  uiKit = "ui",
+  brand,
 }) {
   const app = new URL(appUrl);
   const origin = app.origin;
   const page = (p) => `${origin}${p}`;
-  // The flow pages of the chosen UI kit (UI_KIT, lib/config.ts); the error page is the app's.
-  const flowPage = (p) => page(uiKit === "elements" ? `/elements${p}` : p);
-  const rp = { id: app.hostname, origins: [origin] };
+  const rp = { id: app.hostname, origins: [origin], display_name: brand.kratos.webauthnDisplayName };
   return {
     // One connection (as Kratos's own SQLite tests run it): concurrent requests queue for the
     // database instead of failing with "database is locked", which pop does not retry when
@@ -47,24 +33,28 @@ export function kratosOverlay({
       default_browser_return_url: page("/"),
       allowed_return_urls: [origin],
       methods: {
+        totp: { config: { issuer: brand.kratos.totpIssuer } },
         webauthn: { config: { rp } },
         passkey: { config: { rp } },
-        ...(oidcProviders.length > 0
-          ? { oidc: { enabled: true, config: { providers: oidcProviders.map(oidcProvider) } } }
-          : {}),
       },
       flows: {
         error: { ui_url: page("/error") },
-        settings: { ui_url: flowPage("/settings") },
-        recovery: { ui_url: flowPage("/recovery") },
-        verification: { ui_url: flowPage("/verification"), after: { default_browser_return_url: page("/") } },
+        settings: { ui_url: page("/settings") },
+        recovery: { ui_url: page("/recovery") },
+        verification: { ui_url: page("/verification"), after: { default_browser_return_url: page("/") } },
         logout: { after: { default_browser_return_url: page("/login") } },
-        login: { ui_url: flowPage("/login") },
-        registration: { ui_url: flowPage("/registration") },
+        login: { ui_url: page("/login") },
+        registration: { ui_url: page("/registration") },
       },
     },
     identity: { schemas: [{ id: "default", url: `file://${schemaPath}` }] },
-    courier: { smtp: { connection_uri: `smtp://127.0.0.1:${smtpPort}/?disable_starttls=true` } },
+    courier: {
+      smtp: {
+        connection_uri: `smtp://127.0.0.1:${smtpPort}/?disable_starttls=true`,
+        from_address: brand.kratos.mailFrom.address,
+        from_name: brand.kratos.mailFrom.name,
+      },
+    },
     secrets: {
       cookie: [secrets.kratosCookie],
       cipher: [secrets.kratosCipher],

@@ -3,16 +3,6 @@
 import path from "node:path";
 import { ensureMailpit } from "./mailpit-build.mjs";
 
-const CATCHERS = ["maildev", "mailpit"];
-
-/** MAIL_CATCHER's value, checked; maildev when unset. */
-export function mailCatcherKind(value = process.env.MAIL_CATCHER) {
-  const kind = value?.trim() || "maildev";
-  if (!CATCHERS.includes(kind))
-    throw new Error(`MAIL_CATCHER=${value} must be one of ${CATCHERS.join(", ")}`);
-  return kind;
-}
-
 /**
  * How to start the catcher: { cmd, args, readyPath }. `root` is the repository (for
  * node_modules/.bin), `dataDir` where Mailpit keeps its database.

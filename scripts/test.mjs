@@ -1,74 +1,97 @@
-// `npm test`: unit tests, then the Playwright suite against a freshly started stack on
-// its own ports and its own fresh SQLite (so it can run beside `npm run dev`).
+// `npm test`: unit tests, then the Playwright suite against a freshly started test stack on its
+// own ports and its own fresh SQLite (so it can run beside `npm run dev`).
+// `npm run test:cluster` (--cluster): the suite against the production-shaped cluster instead,
+// then its TLS front door checked with testssl.sh (scripts/tls-audit.mjs).
+// The suite learns the stack only through the variables the stack gives (startStack's `env`).
 // Extra arguments go to Playwright: `npm test -- e2e/auth.spec.ts`.
 import { spawn } from "node:child_process";
-import path from "node:path";
-import { ensureKratos } from "./kratos-build.mjs";
-import { mailCatcherKind } from "./mail-catcher.mjs";
-import { root, startStack, stackSettings } from "./stack.mjs";
+import { bin, buildStandalone, root, stackChoices, stackSettings, startStack } from "./stack.mjs";
+import { auditTls, findTestssl } from "./tls-audit.mjs";
 
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const DIST_DIR = ".next-test";
+const cluster = process.argv.includes("--cluster");
+const args = process.argv.slice(2).filter((a) => a !== "--cluster");
+const tag = cluster ? "[test:cluster]" : "[test]";
 const t0 = Date.now();
 const secs = (from) => `${Math.round((Date.now() - from) / 1000)}s`;
 
-function step(cmd, args, env = {}) {
+function step(cmd, stepArgs, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(cmd, stepArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code) => resolve(code ?? 1));
   });
 }
 
-console.log("[test] unit tests (vitest)…");
-let t = Date.now();
-if ((await step(bin("vitest"), ["run"])) !== 0) process.exit(1);
-console.log(`[test] unit tests done in ${secs(t)}`);
-
-t = Date.now();
-await ensureKratos();
-// MAIL_CATCHER=mailpit runs the stack and the suite with Mailpit instead of maildev.
-const mailCatcher = mailCatcherKind();
-const s = stackSettings("test");
-console.log("[test] building the app (next build)…");
-// The build reads no secrets; the running app does. APP_URL only marks the build's origin.
-if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: DIST_DIR, APP_URL: s.appUrl })) !== 0)
-  process.exit(1);
-console.log(`[test] app built in ${secs(t)}`);
-
 let stack;
+const stopAll = async () => stack?.stop();
+process.on("SIGINT", () => stopAll().then(() => process.exit(130)));
+process.on("SIGTERM", () => stopAll().then(() => process.exit(143)));
+
 try {
-  stack = await startStack("test", {
-    app: "start",
-    fresh: true,
-    mailCatcher,
-    // A shorter Kratos timeout keeps the "Kratos is slow" test quick; submissions get 3×.
-    // The longest session-check cache TTL: a session ended through the app (sign-out, another
-    // device, account deletion) must be refused because of its revocation marker, never because
-    // a slow run outlived the cached check. Every BFF path that changes a session's facts clears
-    // the cache (lib/policy/bffRoutes.ts), so no other test depends on the TTL.
-    extraAppEnv: { NEXT_DIST_DIR: DIST_DIR, KRATOS_TIMEOUT_MS: "4000", SESSION_CACHE_TTL_SECONDS: "3600" },
-  });
-} catch {
+  // A wrong FEATURES, UI_KIT or MAIL_CATCHER, or a missing testssl, fails at once, not after a build.
+  const choices = stackChoices();
+  if (cluster && !findTestssl())
+    throw new Error("testssl not found: install Debian's testssl.sh (or set TESTSSL_BIN)");
+  if (!cluster) {
+    console.log(`${tag} unit tests (vitest)…`);
+    const t = Date.now();
+    if ((await step(bin("vitest"), ["run"])) !== 0) process.exit(1);
+    console.log(`${tag} unit tests done in ${secs(t)}`);
+  }
+  let t = Date.now();
+  if (cluster) await buildStandalone();
+  else {
+    const s = stackSettings("test");
+    console.log(`${tag} building the app (next build)…`);
+    // The build reads no secrets; the running app does. APP_URL only marks the build's origin.
+    if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: s.distDir, APP_URL: s.appUrl })) !== 0)
+      throw new Error("next build failed");
+  }
+  console.log(`${tag} app built in ${secs(t)}`);
+  t = Date.now();
+  // Password hashing speed is not under test (the test profile's cost 4; `npm run dev -- --cluster`
+  // keeps Kratos's default).
+  stack = await startStack(cluster ? "cluster" : "test", { choices, ...(cluster ? { bcryptCost: 4 } : {}) });
+  console.log(`${tag} stack up in ${secs(t)}`);
+} catch (err) {
+  console.error(`\n${tag} ${err.message}`);
+  await stopAll();
   process.exit(1);
 }
+
 let code = 1;
 try {
-  t = Date.now();
-  code = await step(bin("playwright"), ["test", ...process.argv.slice(2)], {
-    BASE_URL: s.appUrl,
-    MAIL_API_URL: s.mailUrl,
-    MAIL_CATCHER: mailCatcher,
-    KRATOS_ADMIN_URL: s.kratosAdminUrl,
-    FAULT_CONTROL_URL: s.faultControlUrl,
-    // Only for the test that shows what a directly exposed Kratos would allow.
-    KRATOS_PUBLIC_URL_DIRECT: s.kratosPublicUrl,
-    OIDC_TEST_PROVIDER_URL: s.oidcIssuerUrl,
-    ...stack.hydra?.testEnv, // hydra feature
+  const t = Date.now();
+  // Only what the stack gives: nothing else the shell holds about a stack reaches the suite.
+  const env = { ...process.env };
+  for (const k of [
+    "FAULT_CONTROL_URL",
+    "CLUSTER_CONTROL_URL",
+    "CLUSTER_INSTANCE_URLS",
+    "OIDC_TEST_PROVIDER_URL",
+  ])
+    delete env[k];
+  code = await new Promise((resolve) => {
+    const child = spawn(bin("playwright"), ["test", ...args], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, ...stack.env },
+    });
+    child.on("exit", (c) => resolve(c ?? 1));
   });
-  console.log(`[test] end-to-end tests done in ${secs(t)}`);
-  if (code !== 0) console.log("[test] report with traces of the failures: npx playwright show-report");
+  console.log(`${tag} end-to-end tests done in ${secs(t)}`);
+  if (code !== 0) console.log(`${tag} report with traces of the failures: npx playwright show-report`);
+  if (cluster) {
+    const tls = await auditTls({ appUrl: stack.settings.appUrl, ca: stack.ca });
+    if (tls.problems.length) {
+      console.log(tls.report?.trim() ?? "");
+      console.error(`${tag} TLS front door: ${tls.problems.length} problem(s):`);
+      for (const p of tls.problems) console.error(`  - ${p}`);
+      code ||= 1;
+    }
+    console.log(`${tag} TLS front door checked (testssl) in ${Math.round(tls.seconds)}s`);
+  }
 } finally {
-  await stack.stop();
+  await stopAll();
 }
-console.log(`[test] total ${secs(t0)}`);
+console.log(`${tag} total ${secs(t0)}`);
 process.exit(code);

@@ -9,6 +9,13 @@ const base = {
   dataDir: "/data/test",
   schemaPath: "/repo/kratos/identity.schema.json",
   secrets: { kratosCookie: "c".repeat(64), kratosCipher: "x".repeat(32), kratosDefault: "d".repeat(64) },
+  brand: {
+    kratos: {
+      totpIssuer: "Acme Issuer",
+      webauthnDisplayName: "Acme Keys",
+      mailFrom: { name: "Acme Mail", address: "hello@acme.test" },
+    },
+  },
 };
 
 describe("kratosOverlay", () => {
@@ -33,13 +40,19 @@ describe("kratosOverlay", () => {
     expect(o.selfservice.allowed_return_urls).toEqual(["http://localhost:3100"]);
   });
 
-  it("binds WebAuthn and passkeys to the app's host and origin", () => {
+  it("binds WebAuthn and passkeys to the app's host and origin, under the brand's name", () => {
     for (const m of ["webauthn", "passkey"] as const) {
       expect(o.selfservice.methods[m].config.rp).toEqual({
         id: "localhost",
         origins: ["http://localhost:3100"],
+        display_name: "Acme Keys",
       });
     }
+  });
+
+  it("names the TOTP issuer and the mail sender after the brand", () => {
+    expect(o.selfservice.methods.totp.config.issuer).toBe("Acme Issuer");
+    expect(o.courier.smtp).toMatchObject({ from_name: "Acme Mail", from_address: "hello@acme.test" });
   });
 
   it("keeps SQLite, SMTP and the schema local, and passes the secrets", () => {
@@ -52,59 +65,5 @@ describe("kratosOverlay", () => {
   it("sets the bcrypt cost only when asked", () => {
     expect(o.hashers).toBeUndefined();
     expect(kratosOverlay({ ...base, bcryptCost: 4 }).hashers?.bcrypt.cost).toBe(4);
-  });
-
-  it("adds one generic OIDC provider found by discovery, only when given one", () => {
-    expect(o.selfservice.methods.oidc).toBeUndefined();
-    const withOidc = kratosOverlay({
-      ...base,
-      oidcProviders: [
-        {
-          id: "local",
-          label: "Local Mail",
-          issuerUrl: "http://127.0.0.1:4555",
-          clientId: "kratos-bff-reference",
-          clientSecret: "s".repeat(64),
-          mapperPath: "/repo/kratos/oidc.local.jsonnet",
-        },
-      ],
-    });
-    expect(withOidc.selfservice.methods.oidc).toEqual({
-      enabled: true,
-      config: {
-        providers: [
-          {
-            id: "local",
-            provider: "generic",
-            label: "Local Mail",
-            client_id: "kratos-bff-reference",
-            client_secret: "s".repeat(64),
-            issuer_url: "http://127.0.0.1:4555",
-            mapper_url: "file:///repo/kratos/oidc.local.jsonnet",
-            scope: ["openid", "email", "profile"],
-          },
-        ],
-      },
-    });
-  });
-});
-
-describe("kratosOverlay with uiKit: elements", () => {
-  const o = kratosOverlay({ ...base, uiKit: "elements" });
-
-  it("points the flows' ui_urls at the Ory Elements pages; errors stay on the app's page", () => {
-    for (const flow of ["login", "registration", "recovery", "verification", "settings"]) {
-      expect(o.selfservice.flows[flow]?.ui_url).toBe(`http://localhost:3100/elements/${flow}`);
-    }
-    expect(o.selfservice.flows.error?.ui_url).toBe("http://localhost:3100/error");
-  });
-
-  it("changes nothing else", () => {
-    const plain = kratosOverlay(base);
-    expect({ ...o, selfservice: { ...o.selfservice, flows: {} } }).toEqual({
-      ...plain,
-      selfservice: { ...plain.selfservice, flows: {} },
-    });
-    expect(o.selfservice.flows.logout).toEqual(plain.selfservice.flows.logout);
   });
 });

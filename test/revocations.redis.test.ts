@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { REDIS_URL, baseEnv, redisUp } from "./redisTestServer";
 
-const STORE = Symbol.for("kratos-bff-reference.revokedSessions");
+const STORE = Symbol.for("kratos-bff.revokedSessions");
 
 /** A fresh "instance": new modules, new Redis client, empty process memory. */
 async function instance(env: Record<string, string>) {

@@ -1,9 +1,9 @@
-// Where Kratos sends the browser after sign-in or sign-up (lib/policy/enrollmentGate.ts decides):
+// Where Kratos sends the browser after sign-in or sign-up (features/enrollment-gate/policy/enrollmentGate.ts decides):
 // step-up for users with an independent second factor, the enrollment prompt once for users
 // without one, then the (validated) return_to.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { afterSignIn, GATE_COOKIE, markPrompted } from "@/lib/policy/enrollmentGate";
+import { afterSignIn, GATE_COOKIE, markPrompted } from "@/features/enrollment-gate/policy/enrollmentGate";
 import { getUsableCredentials, whoami } from "@/lib/kratos/client";
 import { amrOf } from "@/lib/session/facts";
 import { KratosUnavailableError } from "@/lib/kratos/errors";

@@ -1,8 +1,2 @@
-import type { ReactNode } from "react";
-// The kit's stylesheet and the brand on top of it load on the /elements pages only.
-import "@ory/elements-react/theme/styles.css";
-import "./elements-theme.css";
-
-export default function ElementsLayout({ children }: { children: ReactNode }) {
-  return children;
-}
+// The route of features/elements/layout.tsx (Next reads routes from app/ only).
+export { default } from "@/features/elements/layout";

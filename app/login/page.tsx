@@ -7,10 +7,11 @@ import { FlowScreen } from "@/components/flow/FlowScreen";
 import { LogoutButton } from "@/components/LogoutButton";
 import { linkStyle } from "@/components/ui/buttonStyles";
 import { InboxCodeHidden } from "@/components/InboxCodeHidden";
-import { continuePath } from "@/lib/http/paths";
+import { FlowAddress } from "@/components/flow/FlowAddress";
+import { flowInitParams } from "@/lib/http/flowStart";
 import { loginView } from "@/lib/http/loginView";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
+import { loadFlow, param, searchParamsOf, type SearchParams } from "@/lib/http/loadFlow";
 import { getConfig } from "@/lib/config";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,12 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
-  const aal = param(sp, "aal") === "aal2" ? "aal2" : undefined;
-  const refresh = param(sp, "refresh") === "true" ? "true" : undefined;
   const returnTo = validatedReturnTo(param(sp, "return_to"));
-  // A first sign-in passes through /continue (the enrollment gate); a step-up goes straight back.
-  const kratosReturnTo = aal || refresh ? returnTo : new URL(continuePath(returnTo), getConfig().appUrl).href;
-  const loaded = await loadFlow("login", sp, { aal, refresh, return_to: kratosReturnTo }, returnTo);
+  const init = flowInitParams("login", searchParamsOf(sp), returnTo, getConfig().appUrl);
+  const loaded = await loadFlow("login", sp, init, returnTo);
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref="/login" />;
   const { flow } = loaded;
 
@@ -36,6 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const variant = stepUp ? "StepUp" : flow.refresh ? "Refresh" : "";
   return (
     <FlowScreen
+      header={<FlowAddress kind="login" id={flow.id} notice={param(sp, "notice")} />}
       title={t(`title${variant}`)}
       subtitle={t(`subtitle${variant}`)}
       ui={ui}

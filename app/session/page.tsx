@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Header } from "@/components/Header";
 import { Screen } from "@/components/ui/Screen";
 import { linkStyle } from "@/components/ui/buttonStyles";
 import { effectiveAal, channelOfMethod } from "@/lib/policy/factors";
-import { currentSessionOr503, emailOf } from "@/lib/http/currentSession";
+import { emailOf, requireSession } from "@/lib/http/currentSession";
 import { loginPath } from "@/lib/http/paths";
 import { getConfig } from "@/lib/config";
 import { amrOf } from "@/lib/session/facts";
@@ -16,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SessionPage() {
-  const session = await currentSessionOr503("/session");
-  if (!session) redirect(loginPath({ returnTo: "/session" }));
+  const { session, here } = await requireSession();
   const [t, channels, format] = await Promise.all([
     getTranslations("session"),
     getTranslations("channels"),
@@ -75,7 +73,7 @@ export default async function SessionPage() {
       </table>
       <p className="text-sm">
         <Link
-          href={loginPath({ aal: "aal2", refresh: kratosAal === "aal2", returnTo: "/session" })}
+          href={loginPath({ aal: "aal2", refresh: kratosAal === "aal2", returnTo: here })}
           className={linkStyle}
         >
           {t("confirmNow")}

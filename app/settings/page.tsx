@@ -8,7 +8,7 @@ import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
 import { emailOf } from "@/lib/http/currentSession";
 import { introKey, settingsStatus, statusLineKey } from "@/lib/kratos/settingsStatus";
 import { ActiveSessions } from "@/components/settings/ActiveSessions";
-import { DeleteAccount } from "@/components/settings/DeleteAccount";
+import { DeleteAccount } from "@/features/account-deletion/DeleteAccount";
 import { getConfig } from "@/lib/config";
 import { listMyOtherSessions, whoami } from "@/lib/kratos/client";
 import { pageCredential } from "@/lib/http/credential";
@@ -50,7 +50,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       after={
         <>
           <ActiveSessions rows={sessions} />
-          <DeleteAccount privilegedMinutes={Math.round(getConfig().privilegedSessionMaxAgeSeconds / 60)} />
+          {getConfig().features.includes("account-deletion") && (
+            <DeleteAccount privilegedMinutes={Math.round(getConfig().privilegedSessionMaxAgeSeconds / 60)} />
+          )}
         </>
       }
       forms={{

@@ -8,8 +8,9 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 import { getConfig } from "@/lib/config";
 import type { FlowKind } from "@/lib/kratos/flows";
 import { validatedReturnTo } from "@/lib/http/returnTo";
-import { loadFlow, param, type SearchParams } from "@/lib/http/loadFlow";
-import { continuePath } from "@/lib/http/paths";
+import { loadFlow, param, searchParamsOf, type SearchParams } from "@/lib/http/loadFlow";
+import { FlowAddress } from "@/components/flow/FlowAddress";
+import { flowInitParams } from "@/lib/http/flowStart";
 
 type SimpleKind = Exclude<FlowKind, "login" | "settings">;
 
@@ -20,9 +21,9 @@ interface FooterLink {
   lead?: string;
 }
 
-/** What differs between the simple flow pages. `throughContinue`: after the flow, pass through /continue (the enrollment gate). */
-const PAGES: Record<SimpleKind, { links: readonly FooterLink[]; throughContinue?: boolean }> = {
-  registration: { links: [{ href: "/login", lead: "haveAccount", text: "signIn" }], throughContinue: true },
+/** What differs between the simple flow pages (what Kratos gets: lib/http/flowStart.ts). */
+const PAGES: Record<SimpleKind, { links: readonly FooterLink[] }> = {
+  registration: { links: [{ href: "/login", lead: "haveAccount", text: "signIn" }] },
   recovery: { links: [{ href: "/login", text: "backToSignIn" }] },
   verification: {
     links: [
@@ -53,17 +54,16 @@ async function SimpleFlowPage({
   kind: SimpleKind;
   searchParams: Promise<SearchParams>;
 }) {
-  const { links, throughContinue = false } = PAGES[kind];
+  const { links } = PAGES[kind];
   const sp = await searchParams;
   const returnTo = validatedReturnTo(param(sp, "return_to"));
-  const kratosReturnTo = throughContinue
-    ? new URL(continuePath(returnTo), getConfig().appUrl).href
-    : returnTo;
-  const loaded = await loadFlow(kind, sp, { return_to: kratosReturnTo }, returnTo);
+  const init = flowInitParams(kind, searchParamsOf(sp), returnTo, getConfig().appUrl);
+  const loaded = await loadFlow(kind, sp, init, returnTo);
   if (loaded.error) return <LoadErrorView error={loaded.error} retryHref={`/${kind}`} />;
   const t = await getTranslations(kind);
   return (
     <FlowScreen
+      header={<FlowAddress kind={kind} id={loaded.flow.id} notice={param(sp, "notice")} />}
       title={t("title")}
       subtitle={t("subtitle")}
       ui={loaded.flow.ui}

@@ -14,7 +14,9 @@ export class LoginPage extends FlowPage {
   /** Opens /login with optional query parameters (return_to, refresh, aal…) and waits for the flow. */
   async open(query: Record<string, string> = {}): Promise<void> {
     await this.visit(query);
-    await expect(this.page).toHaveURL(/\/login\?.*flow=/);
+    // The flow comes in the first response; the address shows it only with JavaScript (FlowAddress).
+    await expect(this.page).toHaveURL(/\/login(\?|$)/);
+    await expect(this.page.locator('form[action*="flow="]').first()).toBeAttached();
   }
 
   /** Opens /login without waiting for the flow (passkey autofill may sign in and leave at once). */

@@ -1,4 +1,4 @@
-// The local OpenID provider's own pages (scripts/oidc-provider.mjs): not the app, the place a
+// The local OpenID provider's own pages (features/oidc/provider.mjs): not the app, the place a
 // person proves who they are at the provider and allows the app to see their email and name.
 import { expect } from "@playwright/test";
 import { testEnv } from "../support/env";

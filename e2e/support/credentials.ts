@@ -80,6 +80,17 @@ export function identityByEmail(email: string): Promise<AdminIdentity> {
   });
 }
 
+/** The otpauth:// URI Kratos made for the identity's authenticator app (admin API). */
+export async function totpUrlOf(email: string): Promise<URL> {
+  const { id } = await identityByEmail(email);
+  return withAdmin(async (admin) => {
+    const res = await admin.get(`/admin/identities/${id}?include_credential=totp`);
+    expect(res.ok()).toBe(true);
+    const identity = (await res.json()) as { credentials: { totp?: { config: { totp_url: string } } } };
+    return new URL(identity.credentials.totp!.config.totp_url);
+  });
+}
+
 /** The ids of the identity's active sessions (admin API), sorted. */
 export function activeSessionIds(identityId: string): Promise<string[]> {
   return withAdmin(async (admin) => {

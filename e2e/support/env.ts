@@ -1,8 +1,10 @@
 // The suite's view of the deployment under test (see testConfig.ts), and `requires()` for
 // tests that need something a deployment may not expose: they skip and say why.
 import { test, type TestInfo } from "@playwright/test";
+import type { FeatureName } from "../../features/selection.mjs";
 import {
   CAPABILITY_TAG,
+  featureOffReason,
   has,
   parseTestConfig,
   skipReason,
@@ -41,5 +43,22 @@ export function requires(...capabilities: Capability[]): void {
   const info = currentTest();
   if (info) checkTags(info, capabilities);
   else test.beforeEach(({}, testInfo) => checkTags(testInfo, capabilities));
-  for (const c of capabilities) test.skip(!has(testEnv, c), skipReason(c));
+  for (const c of capabilities) test.skip(!has(testEnv, c), skipReason(c, testEnv));
 }
+
+/**
+ * Skips the current test (or the describe block's) when FEATURES turns `feature` off. Such a
+ * test carries the feature's tag, `@<feature>`, so that a run can also select or leave them out.
+ */
+export function requiresFeature(feature: FeatureName): void {
+  const check = (info: TestInfo) => {
+    if (!info.tags.includes(`@${feature}`)) throw new Error(`"${info.title}" needs the tag @${feature}`);
+  };
+  const info = currentTest();
+  if (info) check(info);
+  else test.beforeEach(({}, testInfo) => check(testInfo));
+  test.skip(!testEnv.features.includes(feature), featureOffReason(testEnv, feature));
+}
+
+/** True when the app under test runs the enrollment gate: sign-ins then pass through /secure-account. */
+export const gateRuns = (): boolean => testEnv.features.includes("enrollment-gate");

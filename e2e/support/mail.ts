@@ -2,7 +2,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { testEnv } from "./env";
 import { maildev } from "./mailCatchers/maildev";
-import type { MailCatcher, MessageFilter } from "./mailCatchers/mailCatcher";
+import type { MailCatcher, MailMessage, MessageFilter } from "./mailCatchers/mailCatcher";
 import { mailpit } from "./mailCatchers/mailpit";
 
 export const mailCatcher: MailCatcher =
@@ -65,6 +65,18 @@ export async function codeMailedBy(
     )
     .toBeTruthy();
   return code!;
+}
+
+/** Waits for the newest email to `address` with a matching subject received after `since`. */
+export async function waitForEmail(address: string, subject: RegExp, since: Date): Promise<MailMessage> {
+  let message: MailMessage | undefined;
+  await expect
+    .poll(async () => (message = await mailCatcher.latest(address, { subject, since })), {
+      timeout: 30_000,
+      message: `an email to ${address} (${mailCatcher.name})`,
+    })
+    .toBeTruthy();
+  return message!;
 }
 
 /** How many emails `address` has received so far (only those matching `filter`, if given). */

@@ -1,4 +1,4 @@
-// The test stacks' local OpenID provider, as Kratos knows it (scripts/stack.mjs, LOCAL_OIDC):
+// The test stacks' local OpenID provider, as Kratos knows it (features/oidc/stack.mjs, LOCAL_OIDC):
 // "Local Mail" stands for a provider that hosts its users' mailboxes (listed in
 // OIDC_MAILBOX_PROVIDERS), "Local SSO" for one that does not.
 import type { Page } from "@playwright/test";

@@ -1,6 +1,7 @@
 // Everything the Playwright suite learns about the deployment under test comes from these
 // variables, read and checked here, so that no spec knows a host, port or path of its own.
 // Pure: takes the environment as an argument (unit-tested in test/e2eTestConfig.test.ts).
+import { selectFeatures, type FeatureName } from "../../features/selection.mjs";
 
 export type MailCatcherKind = "maildev" | "mailpit";
 
@@ -33,6 +34,9 @@ export interface TestConfig {
   hydraPublicUrl?: string;
   hydraDemoRpUrl?: string;
   uiKit: UiKit;
+  /** The optional features the app under test runs with (FEATURES); the tests of the others skip. */
+  features: FeatureName[];
+  featuresValue: string;
   tlsCertSpki?: string;
   chromiumPath?: string;
   workers?: number;
@@ -70,6 +74,10 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: "UI_KIT",
     what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
+  },
+  {
+    name: "FEATURES",
+    what: "the optional features the app runs with (default all); a feature's tests skip when it is off",
   },
   { name: "TLS_CERT_SPKI", what: "SHA-256 of a self-signed certificate's public key, to trust it" },
   { name: "CHROMIUM_PATH", what: "the browser (default /usr/bin/chromium when present)" },
@@ -160,6 +168,9 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
   const uiKit = value("UI_KIT")?.toLowerCase() ?? "ui";
   if (uiKit !== "ui" && uiKit !== "elements") errors.push(`UI_KIT=${uiKit} must be ui or elements`);
 
+  const selected = selectFeatures(value("FEATURES"));
+  if (!selected.ok) errors.push(selected.error);
+
   let workers: number | undefined;
   const w = value("PW_WORKERS");
   if (w !== undefined) {
@@ -188,12 +199,14 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     hydraPublicUrl: url("HYDRA_PUBLIC_URL"),
     hydraDemoRpUrl: url("HYDRA_DEMO_RP_URL"),
     uiKit: uiKit === "elements" ? "elements" : "ui",
+    features: selected.ok ? selected.features : [],
+    featuresValue: value("FEATURES") ?? "all",
     tlsCertSpki: value("TLS_CERT_SPKI"),
     chromiumPath: value("CHROMIUM_PATH"),
     workers,
   };
   for (const cap of Object.keys(CAPABILITY_VARIABLE) as Capability[])
-    if (!has(config, cap))
+    if (!has(config, cap) && !featureOff(config, cap))
       absent.push(`${CAPABILITY_VARIABLE[cap]} not set: tests that need ${CAPABILITY_WHY[cap]} will skip`);
   return { config, errors, absent };
 }
@@ -211,16 +224,38 @@ export function has(config: TestConfig, capability: Capability): boolean {
     case "clusterInstances":
       return config.clusterInstanceUrls.length >= 2;
     case "oidcTestProvider":
-      return Boolean(config.oidcTestProviderUrl);
+      return Boolean(config.oidcTestProviderUrl) && config.features.includes("oidc");
     case "elementsKit":
-      return config.uiKit === "elements";
+      return config.uiKit === "elements" && config.features.includes("elements");
     case "hydra":
-      return Boolean(config.hydraAdminUrl && config.hydraPublicUrl && config.hydraDemoRpUrl);
+      return (
+        Boolean(config.hydraAdminUrl && config.hydraPublicUrl && config.hydraDemoRpUrl) &&
+        config.features.includes("hydra")
+      );
   }
 }
 
+/** The feature a capability belongs to (features/<name>/): with the feature off, it is absent. */
+const CAPABILITY_FEATURE: Partial<Record<Capability, FeatureName>> = {
+  oidcTestProvider: "oidc",
+  elementsKit: "elements",
+};
+
+/** The feature that `capability` needs, when FEATURES turns it off. */
+export function featureOff(config: TestConfig, capability: Capability): FeatureName | undefined {
+  const feature = CAPABILITY_FEATURE[capability];
+  return feature && !config.features.includes(feature) ? feature : undefined;
+}
+
+/** The reason the tests of a feature that is off give in the report. */
+export function featureOffReason(config: TestConfig, feature: FeatureName): string {
+  return `the "${feature}" feature is off (FEATURES=${config.featuresValue})`;
+}
+
 /** The reason a skipped test gives in the report. */
-export function skipReason(capability: Capability): string {
+export function skipReason(capability: Capability, config?: TestConfig): string {
+  const off = config && featureOff(config, capability);
+  if (off) return featureOffReason(config, off);
   const set = capability === "elementsKit" ? "UI_KIT=elements" : CAPABILITY_VARIABLE[capability];
   return `needs ${CAPABILITY_WHY[capability]}: set ${set}`;
 }

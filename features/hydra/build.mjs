@@ -28,6 +28,9 @@ function fail(msg) {
   process.exit(1);
 }
 
+/** The binary the stacks run: $HYDRA_BIN, else the cached build (ensureHydra() made it). */
+export const hydraBinary = () => process.env.HYDRA_BIN || cachedHydraPath();
+
 export async function ensureHydra({ log = console.log } = {}) {
   if (process.env.HYDRA_BIN) {
     if (!existsSync(process.env.HYDRA_BIN)) fail(`HYDRA_BIN=${process.env.HYDRA_BIN} does not exist.`);

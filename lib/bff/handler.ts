@@ -3,11 +3,13 @@
 // a submission is parsed once (lib/policy/submission.ts), checked, and forwarded re-encoded
 // by the BFF, so Kratos acts on exactly what the checks judged. Redirects are passed back,
 // not followed, and every Set-Cookie survives.
-import "server-only";
+// Its dependencies (configuration, Kratos, the session lookup, the rate limiter, revocations)
+// come in as arguments: app/api/kratos/[...path]/route.ts wires the real ones, and
+// lib/bff/handler.test.ts fakes them.
 import type { NextRequest } from "next/server";
-import { getConfig } from "@/lib/config";
+import type { FactorPolicy } from "@/lib/policy/factors";
 import { guardLoginSubmission, isCodeSubmission } from "@/lib/policy/factors";
-import { forwardToPublic } from "@/lib/kratos/client";
+import type { CallInit } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
 import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
 import { parseMediaType } from "@/lib/policy/mediaType";
@@ -16,19 +18,40 @@ import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/bff/header
 import { encodeSubmission, readFormFields, readSubmission, type Submission } from "@/lib/policy/submission";
 import { jsonError } from "@/lib/http/jsonError";
 import { loginPath, withNotice } from "@/lib/http/paths";
-import { consume } from "@/lib/bff/rateLimiter";
-import { clientIpOf, rateLimitKeys } from "@/lib/policy/rateLimitRules";
+import type { RateLimitResult } from "@/lib/bff/rateLimiter";
+import { clientIpOf, rateLimitKeys, type BucketKey } from "@/lib/policy/rateLimitRules";
 import { resolveCredential, type Credential } from "@/lib/policy/credential";
 import { sameOriginPath } from "@/lib/policy/returnTo";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
 import { amrOf } from "@/lib/session/facts";
-import { lookupSession, settingsVerdict, type SessionLookup } from "@/lib/session/lookup";
-import { markRevoked } from "@/lib/session/revocations";
+import type { SessionLookup, SettingsVerdict } from "@/lib/session/lookup";
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { withStaticSecurityHeaders } from "@/lib/http/securityHeaders";
 import { localeOfHeaders } from "@/lib/i18n/locales";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface BffDeps {
+  /** The app's origin: where refused browsers are sent back to, and the only Referer a retry follows. */
+  appUrl: URL;
+  /** Whether `X-Forwarded-For` names the client (a reverse proxy in front: TRUST_PROXY). */
+  trustProxy: boolean;
+  factorPolicy: FactorPolicy;
+  /** HSTS, and the Secure flag of the cookies the BFF clears. */
+  secureCookies: boolean;
+  /** Kratos public (throws KratosUnavailableError when it does not answer). */
+  forwardToPublic: (path: string, search: string, init: CallInit) => Promise<Response>;
+  /** The session behind a credential, as Kratos sees it. */
+  lookupSession: (credential: Credential) => Promise<SessionLookup>;
+  /** The settings guard's judgement of a session. */
+  settingsVerdict: (lookup: SessionLookup) => Promise<SettingsVerdict>;
+  /** Takes one point from each bucket. */
+  consume: (keys: readonly BucketKey[]) => Promise<RateLimitResult>;
+  /** Marks sessions revoked for every session-check cache. */
+  markRevoked: (sessionIds: readonly string[]) => Promise<void>;
+  /** One line per refusal. */
+  warn: (line: string) => void;
+}
 
 interface Refusal {
   status: number;
@@ -39,12 +62,12 @@ interface Refusal {
   headers?: Record<string, string>;
 }
 
-function refuse(req: NextRequest, r: Refusal, credential?: Credential): Response {
-  console.warn(`[bff] ${r.status} ${req.method} ${JSON.stringify(req.nextUrl.pathname)}: ${r.id}`);
+function refuse(deps: BffDeps, req: NextRequest, r: Refusal, credential?: Credential): Response {
+  deps.warn(`[bff] ${r.status} ${req.method} ${JSON.stringify(req.nextUrl.pathname)}: ${r.id}`);
   if (!r.backTo || wantsJson(req.headers) || credential?.type === "token") {
     return jsonError(r.status, r.id, r.message, r.headers);
   }
-  const location = new URL(r.backTo, getConfig().appUrl).href;
+  const location = new URL(r.backTo, deps.appUrl).href;
   return new Response(null, { status: 303, headers: { ...r.headers, location } });
 }
 
@@ -56,6 +79,7 @@ function flowPage(req: NextRequest, path: string, notice: NoticeId): string | un
 }
 
 interface CheckContext {
+  deps: BffDeps;
   req: NextRequest;
   path: string;
   rule: MethodRule;
@@ -68,8 +92,14 @@ interface CheckContext {
 }
 
 /** A guarded request whose credential Kratos does not accept: refused, never read as "no session". */
-function refuseRejected(req: NextRequest, credential: Credential, returnTo?: string): Response {
+function refuseRejected(
+  deps: BffDeps,
+  req: NextRequest,
+  credential: Credential,
+  returnTo?: string,
+): Response {
   return refuse(
+    deps,
     req,
     {
       status: 401,
@@ -83,6 +113,7 @@ function refuseRejected(req: NextRequest, credential: Credential, returnTo?: str
 
 /** Rate limits (lib/policy/rateLimitRules.ts): a refused submission never reaches Kratos. */
 async function rateLimit({
+  deps,
   req,
   path,
   rule,
@@ -93,15 +124,16 @@ async function rateLimit({
   // The identity counts only when Kratos accepts the credential: a credential it rejects leaves
   // Kratos with no session, so the submission is a first-factor one, counted per identifier.
   const lookup = rule.rateLimit?.account ? await session() : undefined;
-  const result = await consume(
+  const result = await deps.consume(
     rateLimitKeys(rule.rateLimit ?? {}, submission, {
-      clientIp: clientIpOf(req.headers, getConfig().trustProxy),
+      clientIp: clientIpOf(req.headers, deps.trustProxy),
       identityId: lookup?.type === "active" ? lookup.session.identity?.id : undefined,
       flowId: req.nextUrl.searchParams.get("flow") ?? undefined,
     }),
   );
   if (!result.limited) return null;
   return refuse(
+    deps,
     req,
     {
       status: 429,
@@ -119,6 +151,7 @@ async function rateLimit({
  * from the same inbox is answered here and never reaches Kratos.
  */
 async function factorGuard({
+  deps,
   req,
   path,
   submission,
@@ -127,10 +160,11 @@ async function factorGuard({
 }: CheckContext): Promise<Response | null> {
   if (!isCodeSubmission(submission)) return null;
   const lookup = await session();
-  if (lookup.type === "rejected") return refuseRejected(req, credential);
+  if (lookup.type === "rejected") return refuseRejected(deps, req, credential);
   const amr = lookup.type === "active" ? amrOf(lookup.session) : null;
-  if (guardLoginSubmission(submission, amr, getConfig().factorPolicy).allowed) return null;
+  if (guardLoginSubmission(submission, amr, deps.factorPolicy).allowed) return null;
   return refuse(
+    deps,
     req,
     {
       status: 403,
@@ -143,12 +177,13 @@ async function factorGuard({
 }
 
 /** The settings guard (lib/session/lookup.ts) on Kratos's settings endpoints. */
-async function settingsGuard({ req, credential, session }: CheckContext): Promise<Response | null> {
-  const verdict = await settingsVerdict(await session());
-  const settings = new URL("/settings", getConfig().appUrl).href;
-  if (verdict.type === "rejected") return refuseRejected(req, credential, settings);
+async function settingsGuard({ deps, req, credential, session }: CheckContext): Promise<Response | null> {
+  const verdict = await deps.settingsVerdict(await session());
+  const settings = new URL("/settings", deps.appUrl).href;
+  if (verdict.type === "rejected") return refuseRejected(deps, req, credential, settings);
   if (verdict.type !== "step_up") return null;
   return refuse(
+    deps,
     req,
     {
       status: 403,
@@ -208,19 +243,23 @@ async function readBodySubmission(req: NextRequest): Promise<BodyResult> {
   return { submission: read.submission };
 }
 
+export type BffHandler = (req: NextRequest, segments: string[]) => Promise<Response>;
+
 /**
  * The BFF's answer to one request. proxy.ts does not run on the BFF's paths (it would only add
  * headers, at a cost the benchmarks show), so every answer gets its security headers here.
  */
-export async function handleBffRequest(req: NextRequest, segments: string[]): Promise<Response> {
-  return withStaticSecurityHeaders(await answer(req, segments), getConfig().secureCookies);
+export function createBffHandler(deps: BffDeps): BffHandler {
+  return async (req, segments) =>
+    withStaticSecurityHeaders(await answer(deps, req, segments), deps.secureCookies);
 }
 
-async function answer(req: NextRequest, segments: string[]): Promise<Response> {
+async function answer(deps: BffDeps, req: NextRequest, segments: string[]): Promise<Response> {
   const match = matchBffRoute(segments.join("/"), req.method);
-  if (match.type === "not_found") return refuse(req, { status: 404, id: "not_found", message: "Not found" });
+  if (match.type === "not_found")
+    return refuse(deps, req, { status: 404, id: "not_found", message: "Not found" });
   if (match.type === "method_not_allowed") {
-    return refuse(req, {
+    return refuse(deps, req, {
       status: 405,
       id: "method_not_allowed",
       message: `Allowed methods: ${match.allow}.`,
@@ -228,18 +267,17 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
     });
   }
   const { path, rule } = match;
-  const cfg = getConfig();
   // One credential per request (lib/policy/credential.ts): checked before anything else is read.
   const resolved = resolveCredential(req.headers);
-  if (!resolved.ok) return refuse(req, { status: 400, id: resolved.reason, message: resolved.message });
+  if (!resolved.ok) return refuse(deps, req, { status: 400, id: resolved.reason, message: resolved.message });
   const { credential } = resolved;
   let lookup: Promise<SessionLookup> | undefined;
-  const session = () => (lookup ??= lookupSession(credential));
+  const session = () => (lookup ??= deps.lookupSession(credential));
   // After a failed submission, retry from the page the form was on (same origin only).
   const retryPath =
     req.method === "GET"
       ? `${req.nextUrl.pathname}${req.nextUrl.search}`
-      : sameOriginPath(req.headers.get("referer"), cfg.appUrl.origin);
+      : sameOriginPath(req.headers.get("referer"), deps.appUrl.origin);
   // `notice` is the app's own parameter (a message to show on the new flow): keep it from
   // Kratos and put it back on the redirect to the flow page.
   const query = new URLSearchParams(req.nextUrl.search);
@@ -252,7 +290,7 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
     let body: { contentType: string; body: string } | undefined;
     if (rule.submission === "body") {
       const read = await readBodySubmission(req);
-      if ("refusal" in read) return refuse(req, read.refusal, credential);
+      if ("refusal" in read) return refuse(deps, req, read.refusal, credential);
       submission = read.submission;
       body = encodeSubmission(submission);
       // The form's action carries only the flow id; Kratos reads nothing else from it.
@@ -260,21 +298,22 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
       forwardQuery = new URLSearchParams(flow === null ? {} : { flow });
     } else if (rule.submission === "query") {
       const read = readFormFields(query);
-      if (!read.ok) return refuse(req, { status: read.status, id: "bad_request", message: read.message });
+      if (!read.ok)
+        return refuse(deps, req, { status: read.status, id: "bad_request", message: read.message });
       submission = forwardQuery = read.submission;
     }
     for (const check of rule.checks) {
-      const refused = await CHECKS[check]({ req, path, rule, submission, credential, session });
+      const refused = await CHECKS[check]({ deps, req, path, rule, submission, credential, session });
       if (refused) return refused;
     }
     // Signing out: the session is asked for before Kratos ends it, to mark it revoked afterwards.
     const endingSession = rule.endsSession ? await session() : undefined;
 
     const headers = forwardRequestHeaders(req.headers, resolved, {
-      clientIp: clientIpOf(req.headers, cfg.trustProxy),
+      clientIp: clientIpOf(req.headers, deps.trustProxy),
     });
     if (body) headers.set("content-type", body.contentType);
-    const upstream = await forwardToPublic(path, forwardQuery.size ? `?${forwardQuery}` : "", {
+    const upstream = await deps.forwardToPublic(path, forwardQuery.size ? `?${forwardQuery}` : "", {
       method: req.method,
       headers,
       body: body?.body,
@@ -284,8 +323,8 @@ async function answer(req: NextRequest, segments: string[]): Promise<Response> {
     if (notice && isNoticeId(notice) && location && path.endsWith("/browser")) {
       out.set("location", withNotice(location, notice));
     }
-    if (rule.clearsSessionCache) out.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
-    if (endingSession?.type === "active") await markRevoked([endingSession.session.id]);
+    if (rule.clearsSessionCache) out.append("set-cookie", clearCacheCookieHeader(deps.secureCookies));
+    if (endingSession?.type === "active") await deps.markRevoked([endingSession.session.id]);
     return new Response(upstream.body, { status: upstream.status, headers: out });
   } catch (err) {
     if (err instanceof KratosUnavailableError)

@@ -1,5 +1,6 @@
 // Loads the flow a page shows, or sends the browser where it needs to go instead:
-// no flow id → start one through the BFF; expired/unknown/CSRF/aal errors → lib/http/kratosErrors.ts;
+// no flow id → start one through the BFF (/login, /registration and /recovery get theirs from
+// proxy.ts already: lib/bff/firstFlow.ts); expired/unknown/CSRF/aal errors → lib/http/kratosErrors.ts;
 // Kratos down → the 503 page.
 import "server-only";
 import { redirect } from "next/navigation";
@@ -12,6 +13,7 @@ import type { UiKit } from "@/lib/config";
 import { isSafeRedirect } from "@/lib/http/returnTo";
 import { pageCredential } from "@/lib/http/credential";
 import { credentialHeaders } from "@/lib/policy/credential";
+import { FLOW_ID } from "@/lib/http/flowStart";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -20,8 +22,6 @@ export function param(sp: SearchParams, name: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-const FLOW_ID = /^[0-9a-fA-F-]{8,64}$/;
-
 export type LoadedFlow<K extends FlowKind> =
   { flow: FlowByKind[K]; error?: undefined } | { flow?: undefined; error: LoadError };
 
@@ -29,6 +29,13 @@ export type LoadedFlow<K extends FlowKind> =
 async function flowCookieHeader(): Promise<string | null> {
   const { credential, otherCookies } = await pageCredential();
   return credentialHeaders(credential, otherCookies).cookie ?? null;
+}
+
+/** The page's query as URLSearchParams: what `param` reads (a repeated parameter is left out). */
+export function searchParamsOf(sp: SearchParams): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) if (typeof v === "string") q.set(k, v);
+  return q;
 }
 
 export function unavailablePath(retryPath: string): string {

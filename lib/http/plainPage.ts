@@ -1,6 +1,6 @@
 // A small page without React, for answers given outside the app's rendering (Kratos down,
-// a request refused before Next routes it). Its colours come from the brand file,
-// public/theme.css.
+// a request refused before Next routes it). Its colours come from the brand file
+// (brand/brand.mjs), served as /theme.css.
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -4,7 +4,7 @@
 // proxy.ts cannot do this: Next builds a Fetch Request before calling it, which throws for
 // TRACE, and answers 500 for a path it cannot decode. So the guard sits on the Node HTTP
 // server itself, installed once at start (instrumentation-node.ts). The decision is
-// lib/policy/requestShape.ts.
+// lib/policy/requestShape.ts, from the app map (lib/policy/appMap.ts).
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { randomBytes } from "node:crypto";
@@ -15,6 +15,7 @@ import { contentSecurityPolicy, formActionOrigins, securityHeaders } from "@/lib
 import { CATALOGS } from "@/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, localeOfHeaders, type Locale } from "@/lib/i18n/locales";
 import { checkRequest, type RequestRefusal } from "@/lib/policy/requestShape";
+import { APP_MAP } from "@/features/index";
 
 export interface RefusalAnswer {
   status: number;
@@ -57,8 +58,10 @@ export function refusalAnswer(
 
 function refuse(req: IncomingMessage, res: ServerResponse, r: RequestRefusal): void {
   const target = req.url ?? "";
+  // The hint names the app map, so that a new route or Server Action missing from it is no
+  // silent 405; the reader of the page sees only the catalog's neutral words.
   console.warn(
-    `[request] ${r.status} ${req.method} ${JSON.stringify(target.length > 200 ? `${target.slice(0, 200)}…` : target)}: ${r.id}`,
+    `[request] ${r.status} ${req.method} ${JSON.stringify(target.length > 200 ? `${target.slice(0, 200)}…` : target)}: ${r.id}${r.hint ? ` (${r.hint})` : ""}`,
   );
   const cfg = getConfig();
   const headers = new Headers();
@@ -79,7 +82,15 @@ const INSTALLED = Symbol.for("kratos-bff.requestGuard");
 
 type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
 
-/** Wraps the `request` event of every HTTP(S) server in this process; safe to call twice. */
+/**
+ * Wraps the `request` event of every HTTP(S) server in this process; safe to call twice.
+ *
+ * Why a patch: Next.js 16 documents no hook that runs before it routes a request. proxy.ts is
+ * too late (see above); route handlers and `next.config` rewrites, redirects and headers run
+ * later still; the one documented way to own the HTTP server, a custom server
+ * (`next({}).getRequestHandler()`), replaces `next start` and cannot be used with
+ * `output: "standalone"`, which `npm run build:standalone` ships. Patching `emit` keeps both.
+ */
 export function installRequestGuard(): void {
   for (const proto of [http.Server.prototype, https.Server.prototype] as unknown as Record<
     symbol,
@@ -91,7 +102,13 @@ export function installRequestGuard(): void {
     target.emit = function (this: unknown, event, ...args) {
       if (event === "request") {
         const [req, res] = args as [IncomingMessage, ServerResponse];
-        const refusal = checkRequest(req.method ?? "", req.url ?? "");
+        const refusal = checkRequest(
+          req.method ?? "",
+          req.url ?? "",
+          req.headers["next-action"] !== undefined,
+          APP_MAP,
+          getConfig().features,
+        );
         if (refusal) {
           refuse(req, res, refusal);
           return true;

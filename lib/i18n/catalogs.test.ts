@@ -1,5 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { CATALOGS } from "@/lib/i18n/catalogs";
+import { BRAND } from "@/brand/brand.mjs";
+import { CATALOGS, SOURCES, withProduct } from "@/lib/i18n/catalogs";
 import { LOCALES } from "@/lib/i18n/locales";
 import kratosIds from "@/messages/kratos-ids.json";
 
@@ -30,7 +32,7 @@ function placeholders(message: string): string[] {
   return [...new Set([...args, ...tags])].sort();
 }
 
-const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(CATALOGS[l])]));
+const flat = Object.fromEntries(LOCALES.map((l) => [l, flatten(SOURCES[l])]));
 const en = flat.en!;
 
 describe("the message catalogs", () => {
@@ -83,5 +85,25 @@ describe("the message catalogs", () => {
 
   it.each(LOCALES)("%s has no empty entry", (locale) => {
     expect(Object.entries(flat[locale]!).filter(([, v]) => !v.trim())).toEqual([]);
+  });
+});
+
+describe("{product}, the brand's name in the catalogs", () => {
+  const withIt = (locale: string) =>
+    Object.keys(flat[locale]!).filter((k) => flat[locale]![k]!.includes("{product}"));
+
+  it.each(LOCALES)("%s shows the brand's name wherever a message says {product}", (locale) => {
+    const keys = withIt(locale);
+    expect(keys.length).toBeGreaterThan(0);
+    const t = createTranslator({ locale, messages: CATALOGS[locale] });
+    for (const key of keys) expect(t(key as never), key).toContain(BRAND.name);
+    expect(Object.values(flatten(CATALOGS[locale])).filter((v) => v.includes("{product}"))).toEqual([]);
+  });
+
+  it("keeps a name with an apostrophe as it is, and refuses ICU's syntax characters", () => {
+    const messages = withProduct({ home: { title: "Welcome to {product}" } }, "Joe's Tools");
+    expect(createTranslator({ locale: "en", messages })("home.title")).toBe("Welcome to Joe's Tools");
+    expect(() => withProduct(messages, "A {b}")).toThrow(/cannot contain/);
+    expect(() => withProduct(messages, "A <b>")).toThrow(/cannot contain/);
   });
 });

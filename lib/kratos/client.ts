@@ -14,7 +14,7 @@ import { credentialHeaders, type Credential } from "@/lib/policy/credential";
 // gets more time than a read before the app gives up and answers 503.
 const SUBMISSION_TIMEOUT_FACTOR = 3;
 
-interface CallInit {
+export interface CallInit {
   method?: string;
   headers?: Headers | Record<string, string>;
   body?: string;

@@ -1,7 +1,7 @@
 // Decides what a protected request gets, from the route's requirement and the session.
 // Pure: proxy.ts gathers the inputs and carries out the answer.
 import { effectiveAal, highestAvailableAal, type AmrEntry, type FactorPolicy } from "@/lib/policy/factors";
-import type { Requirement } from "@/lib/policy/protectedRoutes";
+import type { Requirement } from "@/lib/policy/appMap";
 
 export interface SessionFacts {
   /** What Kratos says (`authenticator_assurance_level`). */

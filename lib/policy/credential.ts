@@ -17,7 +17,7 @@
 // So a request with several credentials, or a session cookie that is duplicated, empty or named
 // in another case, or an Authorization header Kratos would not read as Bearer, is refused (400):
 // then Kratos sees one credential or none, and which one never depends on Kratos's order.
-import type { Transport } from "@/lib/policy/protectedRoutes";
+import type { Transport } from "@/lib/policy/appMap";
 
 /** Kratos's session cookie (`session.cookie.name`, default in v1.3.1). */
 export const SESSION_COOKIE = "ory_kratos_session";

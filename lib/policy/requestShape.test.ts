@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { AppRoute } from "@/lib/policy/appMap";
+import { APP_MAP } from "@/features/index";
+import { FEATURE_NAMES } from "@/features/selection.mjs";
 import { checkRequest, decodes, targetPath } from "@/lib/policy/requestShape";
 
 describe("checkRequest: well-formed requests go through", () => {
@@ -28,7 +31,7 @@ describe("checkRequest: well-formed requests go through", () => {
     ["POST", "/api/kratos/self-service/login/%2e%2e/%2e%2e/admin/identities"],
     ["GET", "http://localhost:3000/login?flow=x"],
   ])("%s %s", (method, target) => {
-    expect(checkRequest(method, target)).toBeNull();
+    expect(checkRequest(method, target, false, APP_MAP, FEATURE_NAMES)).toBeNull();
   });
 });
 
@@ -62,7 +65,67 @@ describe("checkRequest: methods a route does not answer are 405 with Allow", () 
     ["GET", "/api/kratos/self-service/logout/api", "DELETE", true],
     ["PROPFIND", "/api/kratos/no/such/path", "DELETE, GET, HEAD, POST", true],
   ])("%s %s → Allow: %s", (method, target, allow, json) => {
-    expect(checkRequest(method, target)).toEqual({ status: 405, id: "method_not_allowed", allow, json });
+    expect(checkRequest(method, target, false, APP_MAP, FEATURE_NAMES)).toMatchObject({
+      status: 405,
+      id: "method_not_allowed",
+      allow,
+      json,
+    });
+  });
+});
+
+describe("checkRequest: a 405's log hint names the file that serves the method", () => {
+  it.each([
+    ["POST", "/no-such-page", "/no-such-page has no row in lib/policy/appMap.ts"],
+    ["POST", "/login", "/login answers GET, HEAD in lib/policy/appMap.ts; POST needs a row that lists it"],
+    ["GET", "/logout", "/logout answers POST in lib/policy/appMap.ts; GET needs a row that lists it"],
+    ["PUT", "/api/kratos/self-service/login", "the BFF's methods per path are in lib/policy/bffRoutes.ts"],
+  ])("%s %s", (method, target, hint) => {
+    expect(checkRequest(method, target, false, APP_MAP, FEATURE_NAMES)?.hint).toBe(hint);
+  });
+});
+
+describe("checkRequest: Server Actions", () => {
+  it("refuses a Server Action on a page whose row does not allow them, naming the row", () => {
+    expect(checkRequest("POST", "/session", true, APP_MAP, FEATURE_NAMES)).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD",
+      hint: "a Server Action on /session: its row in lib/policy/appMap.ts needs serverActions: true",
+    });
+  });
+
+  it("refuses a Server Action header on a path that is no page", () => {
+    expect(checkRequest("POST", "/no-such-page", true, APP_MAP, FEATURE_NAMES)).toMatchObject({
+      status: 405,
+    });
+    expect(checkRequest("PUT", "/logout", true, APP_MAP, FEATURE_NAMES)).toMatchObject({
+      status: 405,
+      allow: "POST",
+    });
+  });
+
+  it("serves a Server Action on a page whose row allows them, and only with the header", () => {
+    const map: AppRoute[] = [
+      {
+        path: "/notes",
+        kind: "page",
+        methods: ["GET", "HEAD"],
+        require: "public",
+        serverActions: true,
+        feature: "core",
+        purpose: "",
+      },
+    ];
+    expect(checkRequest("POST", "/notes", true, map, FEATURE_NAMES)).toBeNull();
+    expect(checkRequest("POST", "/notes", false, map, FEATURE_NAMES)).toMatchObject({
+      status: 405,
+      allow: "GET, HEAD",
+    });
+    expect(checkRequest("PUT", "/notes", true, map, FEATURE_NAMES)).toMatchObject({ status: 405 });
+  });
+
+  it("lets a form route's POST through with or without the header", () => {
+    expect(checkRequest("POST", "/logout", true, APP_MAP, FEATURE_NAMES)).toBeNull();
   });
 });
 
@@ -85,7 +148,11 @@ describe("checkRequest: a malformed percent-encoding is 400, whatever the method
     ["GET", "http://localhost:3000/%ZZ", false],
     ["GET", "not a target", false],
   ])("%s %s", (method, target, json) => {
-    expect(checkRequest(method, target)).toEqual({ status: 400, id: "malformed_url", json });
+    expect(checkRequest(method, target, false, APP_MAP, FEATURE_NAMES)).toEqual({
+      status: 400,
+      id: "malformed_url",
+      json,
+    });
   });
 });
 
@@ -116,5 +183,23 @@ describe("targetPath", () => {
     ["garbage", null],
   ])("%j → %j", (target, path) => {
     expect(targetPath(target)).toBe(path);
+  });
+});
+
+describe("checkRequest: a feature FEATURES turns off", () => {
+  it("answers 404 on its rows, naming FEATURES in the log hint", () => {
+    const off = FEATURE_NAMES.filter((f) => f !== "account-deletion");
+    expect(checkRequest("POST", "/account/delete", false, APP_MAP, off)).toEqual({
+      status: 404,
+      id: "not_found",
+      json: false,
+      hint: "FEATURES turns account-deletion off",
+    });
+    expect(checkRequest("GET", "/elements/login?flow=x", false, APP_MAP, [])).toMatchObject({ status: 404 });
+  });
+
+  it("leaves the core's rows alone with every feature off", () => {
+    expect(checkRequest("GET", "/settings", false, APP_MAP, [])).toBeNull();
+    expect(checkRequest("POST", "/logout", false, APP_MAP, [])).toBeNull();
   });
 });

@@ -1,17 +1,20 @@
-// Which methods each part of the app answers, and whether a request target is well-formed.
-// Checked for every request before Next routes it (lib/http/requestGuard.ts), because Next
-// answers 500 to both a method the Fetch API refuses (TRACE) and a percent-encoding that
-// does not decode (`/api/kratos/%ZZ`). Pure; cheap on the common path (no allocation for a
-// GET without `%`).
+// Which methods each URL answers (the app map, lib/policy/appMap.ts; the BFF's paths from its own
+// table), and whether a request target is well-formed. Checked for every request before Next
+// routes it (lib/http/requestGuard.ts), because Next answers 500 to both a method the Fetch API
+// refuses (TRACE) and a percent-encoding that does not decode (`/api/kratos/%ZZ`). Pure.
+import { appRouteOf, isServed, type AppRoute } from "@/lib/policy/appMap";
+import type { FeatureName } from "@/features/selection.mjs";
 import { allowHeader, BFF_ROUTES } from "@/lib/policy/bffRoutes";
 
 export interface RequestRefusal {
-  status: 400 | 405;
-  id: "malformed_url" | "method_not_allowed";
+  status: 400 | 404 | 405;
+  id: "malformed_url" | "not_found" | "method_not_allowed";
   /** The `Allow` header of a 405. */
   allow?: string;
   /** API routes answer JSON, pages and browser endpoints HTML. */
   json: boolean;
+  /** For the log line only (never shown): what a developer adds to serve the request. */
+  hint?: string;
 }
 
 interface Allowed {
@@ -19,35 +22,38 @@ interface Allowed {
   methods: ReadonlySet<string>;
 }
 
-function allowed(header: string): Allowed {
-  return { header, methods: new Set(header.split(", ")) };
+function allowed(methods: readonly string[]): Allowed {
+  return { header: methods.join(", "), methods: new Set(methods) };
 }
 
-const PAGE: Allowed = allowed("GET, HEAD");
-/** App routes that are not GET/HEAD (same-origin form posts: sign-out, ending sessions, deletion, the language switcher). */
-const APP_ROUTES = new Map<string, Allowed>([
-  ["/logout", allowed("POST")],
-  ["/settings/sessions/end", allowed("POST")],
-  ["/settings/sessions/end-others", allowed("POST")],
-  ["/account/delete", allowed("POST")],
-  ["/locale", allowed("POST")],
-  // hydra feature: the consent and logout pages' form posts, and Hydra's login URL, which
-  // answers Hydra's login request (a HEAD must not).
-  ["/oauth2/login", allowed("GET")],
-  ["/oauth2/consent/decision", allowed("POST")],
-  ["/oauth2/logout/decision", allowed("POST")],
-]);
-
+const MAP_FILE = "lib/policy/appMap.ts";
+/** A path the map does not know: Next answers GET and HEAD (with its 404). */
+const UNKNOWN = allowed(["GET", "HEAD"]);
 const BFF_PREFIX = "/api/kratos/";
-const BFF_BY_PATH = new Map(BFF_ROUTES.map((r) => [BFF_PREFIX + r.path, allowed(allowHeader(r))]));
-/** A BFF path the table does not know is the handler's 404; only these methods reach it. */
-const BFF_ANY = allowed(
-  [...new Set(BFF_ROUTES.flatMap((r) => allowHeader(r).split(", ")))].sort().join(", "),
+const BFF_BY_PATH = new Map(
+  BFF_ROUTES.map((r) => [BFF_PREFIX + r.path, allowed(allowHeader(r).split(", "))]),
 );
+const BY_ROW = new Map<AppRoute, Allowed>();
 
-function allowedFor(path: string): Allowed {
-  if (path.startsWith(BFF_PREFIX)) return BFF_BY_PATH.get(path) ?? BFF_ANY;
-  return APP_ROUTES.get(path) ?? PAGE;
+function allowedFor(path: string, row: AppRoute | undefined): Allowed {
+  if (!row) return UNKNOWN;
+  // A BFF path its table does not know is the handler's 404; only the table's methods reach it.
+  if (row.kind === "bff") return BFF_BY_PATH.get(path) ?? rowAllowed(row);
+  return rowAllowed(row);
+}
+
+function rowAllowed(row: AppRoute): Allowed {
+  let a = BY_ROW.get(row);
+  if (!a) BY_ROW.set(row, (a = allowed(row.methods)));
+  return a;
+}
+
+function hintFor(method: string, path: string, row: AppRoute | undefined, serverAction: boolean): string {
+  if (!row) return `${path} has no row in ${MAP_FILE}`;
+  if (row.kind === "bff") return `the BFF's methods per path are in lib/policy/bffRoutes.ts`;
+  if (serverAction && row.kind === "page")
+    return `a Server Action on ${row.path}: its row in ${MAP_FILE} needs serverActions: true`;
+  return `${row.path} answers ${row.methods.join(", ")} in ${MAP_FILE}; ${method} needs a row that lists it`;
 }
 
 /** True when every `%` starts an escape and the escapes decode as UTF-8. */
@@ -75,14 +81,33 @@ export function targetPath(target: string): string | null {
   }
 }
 
-/** The refusal for a request's method and raw target (`req.url`), or null to let it through. */
-export function checkRequest(method: string, target: string): RequestRefusal | null {
+/**
+ * The refusal for a request's method and raw target (`req.url`), or null to let it through.
+ * `serverAction`: the request carries a `Next-Action` header; a POST to a page is then served
+ * when the page's row allows Server Actions. `map`: the whole app map (features/index.ts's
+ * APP_MAP). A row of a feature not in `features` is a 404.
+ */
+export function checkRequest(
+  method: string,
+  target: string,
+  serverAction: boolean,
+  map: readonly AppRoute[],
+  features: readonly FeatureName[],
+): RequestRefusal | null {
   const path = targetPath(target);
   const json = path !== null && path.startsWith("/api/");
   if (path === null || !decodes(target)) return { status: 400, id: "malformed_url", json };
-  const allow = allowedFor(path);
-  if (!allow.methods.has(method)) {
-    return { status: 405, id: "method_not_allowed", allow: allow.header, json };
-  }
-  return null;
+  const row = appRouteOf(path, map);
+  if (row && !isServed(row, features))
+    return { status: 404, id: "not_found", json, hint: `FEATURES turns ${row.feature} off` };
+  const allow = allowedFor(path, row);
+  if (allow.methods.has(method)) return null;
+  if (method === "POST" && serverAction && row?.kind === "page" && row.serverActions) return null;
+  return {
+    status: 405,
+    id: "method_not_allowed",
+    allow: allow.header,
+    json,
+    hint: hintFor(method, path, row, serverAction),
+  };
 }

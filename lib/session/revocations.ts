@@ -15,7 +15,7 @@ const KEY_PREFIX = "revoked-session:";
 // Instances' clocks and a cache entry sealed just before the revocation: a little beyond the TTL.
 const MARGIN_SECONDS = 5;
 
-const STORE = Symbol.for("kratos-bff-reference.revokedSessions");
+const STORE = Symbol.for("kratos-bff.revokedSessions");
 type Store = Map<string, number>;
 
 function memory(): Store {

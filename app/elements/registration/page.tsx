@@ -1,20 +1,2 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { ElementsScreen } from "@/components/elements/ElementsScreen";
-import { prepareElementsFlow } from "@/components/elements/prepareElementsFlow";
-import { param, type SearchParams } from "@/lib/http/loadFlow";
-
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("registration"))("title") };
-}
-
-export default async function ElementsRegistrationPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
-  const sp = await searchParams;
-  const prepared = await prepareElementsFlow("registration", sp);
-  if (prepared.view) return prepared.view;
-  return <ElementsScreen notice={param(sp, "notice")} flow={{ kind: "registration", flow: prepared.flow }} />;
-}
+// The route of features/elements/pages/registration.tsx (Next reads routes from app/ only).
+export { default, generateMetadata } from "@/features/elements/pages/registration";

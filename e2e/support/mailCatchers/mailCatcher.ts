@@ -5,6 +5,8 @@ export interface MailMessage {
   id: string;
   subject: string;
   receivedAt: Date;
+  /** The From header: the sender's display name (empty when none) and address. */
+  from: { name: string; address: string };
   /** The plain-text body (or the HTML when there is no text part). */
   body: string;
 }

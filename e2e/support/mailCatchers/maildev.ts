@@ -5,6 +5,7 @@ import { getJson, matches, type MailCatcher, type MailMessage } from "./mailCatc
 interface MaildevEmail {
   id: string;
   subject: string;
+  from: { address: string; name?: string }[];
   text?: string;
   html?: string;
   time: string;
@@ -19,6 +20,7 @@ export function maildev(apiUrl: string): MailCatcher {
     id: m.id,
     subject: m.subject,
     receivedAt: new Date(m.time),
+    from: { name: m.from[0]?.name ?? "", address: m.from[0]?.address ?? "" },
     body: m.text ?? m.html ?? "",
   });
   return {

@@ -6,6 +6,7 @@ interface MailpitSummary {
   ID: string;
   Subject: string;
   Created: string;
+  From: { Name: string; Address: string };
   To: { Address: string }[];
 }
 
@@ -34,7 +35,12 @@ export function mailpit(apiUrl: string): MailCatcher {
     name: "mailpit",
     async latest(address, filter) {
       const hit = (await search(address))
-        .map((m) => ({ id: m.ID, subject: m.Subject, receivedAt: new Date(m.Created) }))
+        .map((m) => ({
+          id: m.ID,
+          subject: m.Subject,
+          receivedAt: new Date(m.Created),
+          from: { name: m.From.Name, address: m.From.Address },
+        }))
         .find((m) => matches(m, filter));
       if (!hit) return undefined;
       const full = await getJson<MailpitMessage>(`${apiUrl}/api/v1/message/${encodeURIComponent(hit.id)}`);

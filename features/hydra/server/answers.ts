@@ -7,7 +7,8 @@ import { escapeHtml, plainPage } from "@/lib/http/plainPage";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import { CATALOGS } from "@/lib/i18n/catalogs";
-import { localeOfHeaders } from "@/lib/i18n/locales";
+import { localeOfHeaders, type Locale } from "@/lib/i18n/locales";
+import type hydraMessages from "@/features/hydra/messages/en.json";
 import { HydraUnavailableError, UnknownChallengeError } from "@/features/hydra/server/admin";
 
 export const CHALLENGE_PROBLEMS = [
@@ -20,12 +21,15 @@ export const CHALLENGE_PROBLEMS = [
 ] as const;
 export type ChallengeProblem = (typeof CHALLENGE_PROBLEMS)[number];
 
+/** The feature's namespace of the merged catalog (lib/i18n/catalogs.ts), typed by its English source. */
+const words = (locale: Locale) => CATALOGS[locale].oauth2 as (typeof hydraMessages)["oauth2"];
+
 const noStore = { "cache-control": "no-store", "content-type": "text/html; charset=utf-8" };
 
 /** A 4xx page naming what is wrong with the challenge, in the reader's language. */
 export function challengeRefused(req: NextRequest, problem: ChallengeProblem): Response {
   const locale = localeOfHeaders(req.headers);
-  const t = CATALOGS[locale].oauth2.refused;
+  const t = words(locale).refused;
   const html = plainPage({
     lang: locale,
     title: t.title,
@@ -46,7 +50,7 @@ export function handOff(req: NextRequest, to: string, afterForm = false): Respon
   const fromHere = req.headers.get("sec-fetch-site") === "same-origin";
   if (!afterForm && !fromHere) return NextResponse.redirect(to, 303);
   const locale = localeOfHeaders(req.headers);
-  const t = CATALOGS[locale].oauth2.handOff;
+  const t = words(locale).handOff;
   const href = escapeHtml(to);
   const html = plainPage({
     lang: locale,
@@ -67,7 +71,7 @@ export function oauth2ErrorPage(req: NextRequest): Response {
   const problem = CHALLENGE_PROBLEMS.find((p) => p === sp.get("problem"));
   if (problem) return challengeRefused(req, problem);
   const locale = localeOfHeaders(req.headers);
-  const t = CATALOGS[locale].oauth2.error;
+  const t = words(locale).error;
   // Hydra's own words (English), shown as text; the error code alone if there is no description.
   const description = (sp.get("error_description") ?? sp.get("error") ?? t.unknownError).slice(0, 500);
   const html = plainPage({

@@ -11,7 +11,7 @@ import { sharedRedis } from "@/lib/redis";
 const KEY_PREFIX = "hydra-used-challenge:";
 // Longer than Hydra's login and consent request lifetime (ttl.login_consent_request, 30 min).
 const USED_TTL_SECONDS = 3600;
-const STORE = Symbol.for("kratos-bff-reference.usedHydraChallenges");
+const STORE = Symbol.for("kratos-bff.usedHydraChallenges");
 type Store = Map<string, number>;
 
 function memory(): Store {

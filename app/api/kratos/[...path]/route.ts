@@ -1,18 +1,16 @@
 import type { NextRequest } from "next/server";
-import { handleBffRequest } from "@/lib/bff/handler";
+import { bffHandler } from "@/lib/bff/wired";
 
 type Ctx = { params: Promise<{ path: string[] }> };
 
 async function handle(req: NextRequest, ctx: Ctx) {
-  return handleBffRequest(req, (await ctx.params).path);
+  return bffHandler()(req, (await ctx.params).path);
 }
 
-// Every method Next routes comes to the BFF, whose route table answers 405 for the ones a
-// path does not serve (instead of Next's own empty 405 or automatic OPTIONS).
+// The methods the BFF's route table serves on some path (its row in lib/policy/appMap.ts); the
+// request guard answers any other method with 405 before Next routes it, and the table answers
+// 405 for a served method on a path that does not take it.
 export const GET = handle;
 export const HEAD = handle;
 export const POST = handle;
-export const PUT = handle;
-export const PATCH = handle;
 export const DELETE = handle;
-export const OPTIONS = handle;

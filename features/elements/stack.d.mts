@@ -1,0 +1,4 @@
+import type { FeatureStack } from "../contract";
+
+declare const feature: FeatureStack;
+export default feature;

@@ -1,0 +1,11 @@
+// Sign-in with an OpenID provider. Kratos serves it (the BFF forwards its callback), so the app
+// side has no route of its own: it draws the provider buttons Kratos sends, and reads two
+// settings (OIDC_PROVIDER_ORIGINS, OIDC_MAILBOX_PROVIDERS), both ignored while it is off.
+import type { FeatureManifest } from "@/features/manifest";
+
+export const oidc: FeatureManifest = {
+  name: "oidc",
+  routes: [],
+  messages: { en: {}, de: {} },
+  e2eTag: "@oidc",
+};
