@@ -105,4 +105,17 @@ describe("parseTestConfig", () => {
     expect(skipReason("admin")).toMatch(/set KRATOS_ADMIN_URL$/);
     expect(skipReason("elementsKit")).toMatch(/set UI_KIT=elements$/);
   });
+
+  it("says that the feature is off when FEATURES leaves out the one a capability belongs to", () => {
+    const hydra = {
+      ...minimal,
+      HYDRA_ADMIN_URL: "http://127.0.0.1:4545",
+      HYDRA_PUBLIC_URL: "http://localhost:4544/",
+      HYDRA_DEMO_RP_URL: "http://localhost:4546",
+    };
+    expect(has(parseTestConfig(hydra).config, "hydra")).toBe(true);
+    const off = parseTestConfig({ ...hydra, FEATURES: "-hydra" }).config;
+    expect(has(off, "hydra")).toBe(false);
+    expect(skipReason("hydra", off)).toBe('the "hydra" feature is off (FEATURES=-hydra)');
+  });
 });

@@ -117,7 +117,7 @@ const CAPABILITY_WHY: Record<Capability, string> = {
     "the local OpenID provider, configured in Kratos as `local` (a mailbox provider) and `local-sso` (npm test provides it)",
   elementsKit: "an app running with UI_KIT=elements (npm run test:elements provides it)",
   hydra:
-    "Ory Hydra with this app as its login, consent and logout UI, and the demo relying party (npm test provides them unless FEATURES turns hydra off)",
+    "Ory Hydra with this app as its login, consent and logout UI, and the demo relying party (npm test provides them)",
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -239,6 +239,7 @@ export function has(config: TestConfig, capability: Capability): boolean {
 const CAPABILITY_FEATURE: Partial<Record<Capability, FeatureName>> = {
   oidcTestProvider: "oidc",
   elementsKit: "elements",
+  hydra: "hydra",
 };
 
 /** The feature that `capability` needs, when FEATURES turns it off. */
