@@ -12,6 +12,13 @@ export interface StackContext {
   uiKit: string;
   /** The cluster: the app is reached over TLS through nginx. */
   tls: boolean;
+  /** The cluster: the run's certificate (PEM), for a process that calls an https front of nginx. */
+  certFile?: string;
+  /**
+   * The cluster: a PostgreSQL database of the feature's own, as a DSN: <NAME>_DATABASE_URL, or
+   * a fresh one on the local server, dropped when the stack stops. Call it from `prepare`.
+   */
+  database?: (name: string) => Promise<string>;
   log: (line: string) => void;
 }
 

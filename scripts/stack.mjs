@@ -65,6 +65,16 @@ export async function startStack(
     // The TLS certificate and the database come first: Kratos's config and env name them.
     const tls = cluster ? clusterTls(tools, s) : undefined;
     const db = cluster ? await group.add(database(tools, log)) : undefined;
+    if (cluster) {
+      ctx.certFile = tls.certFile;
+      // A feature's own database, beside Kratos's: <NAME>_DATABASE_URL, or a throwaway one.
+      ctx.database = async (name) =>
+        (
+          await group.add(
+            database(tools, log, { prefix: name, dsn: process.env[`${name.toUpperCase()}_DATABASE_URL`] }),
+          )
+        ).dsn;
+    }
 
     let overlay = kratosOverlay({
       appUrl: s.appUrl,
