@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import elements from "../features/elements/stack.mjs";
+import hydra from "../features/hydra/stack.mjs";
 import oidc, { LOCAL_OIDC } from "../features/oidc/stack.mjs";
 import { kratosOverlay } from "../scripts/kratos-config.mjs";
 import {
@@ -101,7 +102,7 @@ describe("the profile table", () => {
 
   it("gives no two parts of one profile the same port, nor two profiles one port", () => {
     const all = (Object.keys(PROFILES) as (keyof typeof PROFILES)[]).flatMap((p) =>
-      Object.values(stackSettings(p, [oidc, elements], {}).ports),
+      Object.values(stackSettings(p, [oidc, elements, hydra], {}).ports),
     );
     expect(new Set(all).size).toBe(all.length);
   });

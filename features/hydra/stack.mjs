@@ -1,7 +1,8 @@
 // The hydra feature's part of the stacks (contract: features/README.md): Ory Hydra on loopback
-// (SQLite for dev, in memory for the test and bench stacks) with this app as its login, consent
-// and logout UI, and the demo relying party (demo-rp/ beside this file), registered as Hydra's
-// client once Hydra answers. FEATURES=-hydra leaves all of it out.
+// (SQLite for dev, in memory for the test and bench stacks, PostgreSQL in the cluster, where its
+// public endpoints, and only those, are served through nginx over TLS) with this app as its
+// login, consent and logout UI, and the demo relying party (demo-rp/ beside this file),
+// registered as Hydra's client once Hydra answers. FEATURES=-hydra leaves all of it out.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,14 +12,15 @@ import { registerClient } from "./clients.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The demo RP's client: first-party in dev (no consent page), third-party in tests (the page is under test). */
+/** The demo RP's client: first-party in dev and the bench (no consent page), third-party where the suite runs (the page is under test). */
 export const DEMO_RP_CLIENT_ID = "demo-rp";
 
 /** Hydra's addresses in a stack: its issuer (public), admin API (loopback only) and the demo RP. */
-export function hydraUrls({ settings }) {
+export function hydraUrls({ settings, tls }) {
   const { ports } = settings;
   return {
-    issuer: `http://localhost:${ports.hydraPublic}/`,
+    // The cluster: through nginx (nginx.conf.template beside this file), never Hydra's own port.
+    issuer: tls ? `https://localhost:${ports.hydraHttps}/` : `http://localhost:${ports.hydraPublic}/`,
     adminUrl: `http://127.0.0.1:${ports.hydraAdmin}`,
     demoRpUrl: `http://localhost:${ports.hydraDemoRp}`,
   };
@@ -48,9 +50,17 @@ export function hydraConfig(ctx) {
   };
 }
 
-// Tests and the bench start from nothing each run; dev keeps its clients and consents between runs.
+/** The cluster's database, made by prepare() (ctx.database) for services(). */
+const clusterDsns = new WeakMap();
+
+// Tests and the bench start from nothing each run; dev keeps its clients and consents between
+// runs; the cluster has a PostgreSQL database of its own, like Kratos.
 const dsnOf = (ctx) =>
-  ctx.profile === "dev" ? `sqlite://${path.join(ctx.settings.dataDir, "hydra.sqlite")}?_fk=true` : "memory";
+  ctx.profile === "dev"
+    ? `sqlite://${path.join(ctx.settings.dataDir, "hydra.sqlite")}?_fk=true`
+    : ctx.profile === "cluster"
+      ? clusterDsns.get(ctx)
+      : "memory";
 const configFile = (ctx) => path.join(ctx.settings.dataDir, "hydra.yml");
 const logFile = (ctx, name) => path.join(ctx.settings.dataDir, `${name}.log`);
 
@@ -61,23 +71,26 @@ const DEMO_RP_LOGO = `data:image/svg+xml;base64,${Buffer.from(
 const feature = {
   name: "hydra",
   ports: {
-    hydraPublic: { dev: 4444, test: 4544, bench: 4644 },
-    hydraAdmin: { dev: 4445, test: 4545, bench: 4645 },
-    hydraDemoRp: { dev: 4446, test: 4546, bench: 4646 },
+    hydraPublic: { dev: 4444, test: 4544, bench: 4644, cluster: 4744 },
+    hydraAdmin: { dev: 4445, test: 4545, bench: 4645, cluster: 4745 },
+    hydraDemoRp: { dev: 4446, test: 4546, bench: 4646, cluster: 4746 },
+    // The cluster's nginx in front of Hydra's public endpoints, with the app's certificate.
+    hydraHttps: { cluster: 4747 },
   },
   secrets: { hydraSystem: 32, hydraDemoRp: 24 },
 
   /** Go builds the binary once (scripts/with-deps.mjs runs this beside the install). */
   build: ({ log }) => ensureHydra({ log }),
 
-  /** Hydra's configuration file, and its SQLite database migrated (dev). */
+  /** Hydra's configuration file, and its database migrated (dev: SQLite; cluster: PostgreSQL). */
   prepare: async (ctx) => {
     const bin = await ensureHydra({ log: ctx.log });
     // JSON is valid YAML.
     writeFileSync(configFile(ctx), JSON.stringify(hydraConfig(ctx), null, 2));
+    if (ctx.profile === "cluster") clusterDsns.set(ctx, await ctx.database("hydra"));
     const dsn = dsnOf(ctx);
     if (dsn === "memory") return;
-    ctx.log("[hydra] migrating Hydra's SQLite database…");
+    ctx.log(`[hydra] migrating Hydra's ${ctx.profile === "cluster" ? "PostgreSQL" : "SQLite"} database…`);
     await runToEnd("hydra migrate", bin, ["migrate", "sql", "-e", "--yes", "-c", configFile(ctx)], {
       env: { DSN: dsn },
       logFile: logFile(ctx, "hydra"),
@@ -98,8 +111,8 @@ const feature = {
       {
         name: "Hydra",
         cmd: hydraBinary(),
-        // --dev: an http issuer on loopback.
-        args: ["serve", "all", "--dev", "-c", configFile(ctx)],
+        // --dev: an http issuer on loopback; the cluster's is https (nginx terminates TLS).
+        args: ["serve", "all", ...(ctx.tls ? [] : ["--dev"]), "-c", configFile(ctx)],
         env: { DSN: dsnOf(ctx) },
         logFile: logFile(ctx, "hydra"),
         ready: { url: `${adminUrl}/health/ready` },
@@ -111,7 +124,7 @@ const feature = {
             name: "Demo relying party",
             redirectUris: [`${demoRpUrl}/callback`],
             postLogoutRedirectUris: [`${demoRpUrl}/signed-out`],
-            firstParty: ctx.profile !== "test",
+            firstParty: ctx.profile === "dev" || ctx.profile === "bench",
             frontchannelLogoutUri: `${demoRpUrl}/frontchannel-logout`,
             backchannelLogoutUri: `${demoRpUrl}/backchannel-logout`,
             logoUri: DEMO_RP_LOGO,
@@ -123,12 +136,24 @@ const feature = {
         name: "the demo relying party",
         cmd: process.execPath,
         args: [path.join(here, "demo-rp", "server.mjs"), JSON.stringify(demoRp)],
+        // The cluster's issuer is behind nginx with the run's certificate.
+        env: ctx.certFile ? { NODE_EXTRA_CA_CERTS: ctx.certFile } : {},
         logFile: logFile(ctx, "demo-rp"),
         ready: { url: `http://127.0.0.1:${ports.hydraDemoRp}/health` },
         banner: `Demo RP    ${demoRpUrl}   (signs in with this app through Hydra)`,
       },
     ];
   },
+
+  /** The cluster's nginx serves Hydra's public endpoints (and nothing else of Hydra) over TLS. */
+  nginx: (ctx, fill) => ({
+    servers: fill(path.join(here, "nginx.conf.template"), {
+      LISTEN: `127.0.0.1:${ctx.settings.ports.hydraHttps}`,
+      SERVER_NAME: "localhost",
+      UPSTREAM: `127.0.0.1:${ctx.settings.ports.hydraPublic}`,
+    }),
+    ready: `${hydraUrls(ctx).issuer}.well-known/openid-configuration`,
+  }),
 
   appEnv: (ctx) => ({ HYDRA_ADMIN_URL: hydraUrls(ctx).adminUrl }),
 

@@ -11,17 +11,28 @@ const { port, issuer, clientId, clientSecret, publicUrl } = JSON.parse(process.a
 const callbackUrl = `${publicUrl}/callback`;
 // Hydra on a loopback http address in dev and tests; https anywhere else.
 const insecure = new URL(issuer).protocol === "http:";
-// Hydra's clients authenticate with HTTP Basic (token_endpoint_auth_method client_secret_basic).
-const config = await client.discovery(
-  new URL(issuer),
-  clientId,
-  clientSecret,
-  client.ClientSecretBasic(clientSecret),
-  {
-    execute: insecure ? [client.allowInsecureRequests] : [],
-  },
-);
-const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri));
+/**
+ * Hydra's metadata and keys, discovered on first use (and again after a failed try): the
+ * cluster's issuer is behind nginx, which starts after this process is ready.
+ */
+let discovered;
+function provider() {
+  discovered ??= (async () => {
+    // Hydra's clients authenticate with HTTP Basic (token_endpoint_auth_method client_secret_basic).
+    const config = await client.discovery(
+      new URL(issuer),
+      clientId,
+      clientSecret,
+      client.ClientSecretBasic(clientSecret),
+      { execute: insecure ? [client.allowInsecureRequests] : [] },
+    );
+    return { config, jwks: createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri)) };
+  })().catch((err) => {
+    discovered = undefined;
+    throw err;
+  });
+  return discovered;
+}
 
 /** Pending sign-ins by state, and signed-in browsers by cookie. In memory: a demo. */
 const pending = new Map();
@@ -74,6 +85,7 @@ async function signIn(url, res) {
     const v = url.searchParams.get(extra);
     if (v) params[extra] = v;
   }
+  const { config } = await provider();
   redirect(res, client.buildAuthorizationUrl(config, params).href);
 }
 
@@ -90,6 +102,7 @@ async function callback(url, res) {
       page("Sign-in failed", `<p data-testid="rp-error">${esc(text)}</p><p><a href="/">Back</a></p>`),
     );
   }
+  const { config } = await provider();
   // Checks the ID token's signature, issuer, audience and nonce, and the PKCE verifier.
   const tokens = await client.authorizationCodeGrant(config, url, {
     pkceCodeVerifier: tx.verifier,
@@ -127,11 +140,12 @@ function home(req, res) {
   );
 }
 
-function logout(req, res) {
+async function logout(req, res) {
   const id = cookieOf(req) ?? "";
   const s = sessions.get(id);
   sessions.delete(id);
   if (!s) return redirect(res, "/");
+  const { config } = await provider();
   const to = client.buildEndSessionUrl(config, {
     id_token_hint: s.idToken,
     post_logout_redirect_uri: `${publicUrl}/signed-out`,
@@ -147,6 +161,7 @@ function endSessionsOf(sid, channel) {
 async function backchannel(req, res) {
   const token = (await readBody(req)).get("logout_token") ?? "";
   try {
+    const { config, jwks } = await provider();
     const { payload } = await jwtVerify(token, jwks, {
       issuer: config.serverMetadata().issuer,
       audience: clientId,
@@ -168,7 +183,7 @@ createServer(async (req, res) => {
     if (req.method === "GET" && url.pathname === "/health") return send(res, 200, "ok");
     if (req.method === "GET" && url.pathname === "/login") return await signIn(url, res);
     if (req.method === "GET" && url.pathname === "/callback") return await callback(url, res);
-    if (req.method === "POST" && url.pathname === "/logout") return logout(req, res);
+    if (req.method === "POST" && url.pathname === "/logout") return await logout(req, res);
     if (req.method === "GET" && url.pathname === "/signed-out")
       return send(
         res,
@@ -179,7 +194,7 @@ createServer(async (req, res) => {
         ),
       );
     if (req.method === "GET" && url.pathname === "/frontchannel-logout") {
-      if (url.searchParams.get("iss") === config.serverMetadata().issuer)
+      if (url.searchParams.get("iss") === (await provider()).config.serverMetadata().issuer)
         endSessionsOf(url.searchParams.get("sid"), "front");
       return send(res, 200, "");
     }
