@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from "@/lib/config";
+import { APP_MAP } from "@/features/index";
 import { installRequestGuard } from "@/lib/http/requestGuard";
 
 try {
@@ -10,4 +11,5 @@ try {
   }
   throw err;
 }
-installRequestGuard();
+// The app map (the core's rows and the built-in features') reaches the guard as an argument, here at the edge.
+installRequestGuard(APP_MAP);

@@ -3,6 +3,7 @@
 // is lib/http/protection.ts; this file wires its dependencies.
 import type { NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
+import { APP_MAP } from "@/features/index";
 import { createProxy } from "@/lib/http/protection";
 import { formActionOrigins } from "@/lib/http/securityHeaders";
 import { CACHE_COOKIE, cacheCookieOptions } from "@/lib/session/cache";
@@ -15,6 +16,7 @@ let run: ((req: NextRequest) => Promise<Response>) | undefined;
 function wired(): (req: NextRequest) => Promise<Response> {
   const cfg = getConfig();
   return createProxy({
+    appMap: APP_MAP,
     appUrl: cfg.appUrl,
     returnToOrigins: cfg.returnToOrigins,
     uiKit: cfg.uiKit,

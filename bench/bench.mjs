@@ -240,8 +240,19 @@ function printRows(rows, before) {
 
 // ---- the run ---------------------------------------------------------------------------------
 
-/** The per-request rows and JS per page, on the bench stack (Kratos hashing at cost 4). */
-async function requestRows() {
+async function buildAppAndFloor() {
+  await buildFloor();
+  console.log("[bench] building the app…");
+  const s = stackSettings("bench");
+  if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: s.distDir, APP_URL: s.appUrl })) !== 0)
+    throw new Error("next build failed");
+}
+
+/**
+ * The per-request rows and JS per page, on the bench stack (Kratos hashing at cost 4); `only`:
+ * just the rows of these ids (no accounts unless a sign-in row is among them, no JS per page).
+ */
+async function requestRows(only) {
   const stack = await startStack("bench");
   const s = stack.settings;
   // A second instance of the app on the same Kratos with the session cache off, and the floor.
@@ -289,7 +300,10 @@ async function requestRows() {
       ?.split(";")[0];
     if (!cacheCookie) throw new Error("the app set no session_check cookie");
     // Sign-ins in both rows, warm-ups included, at well under the app's 10 per account per 5 min.
-    const users = await makeAccounts(s.kratosAdminUrl, Number(process.env.BENCH_ACCOUNTS ?? 400));
+    const signins = !only || [...only].some((id) => id.startsWith("signin"));
+    const users = signins
+      ? await makeAccounts(s.kratosAdminUrl, Number(process.env.BENCH_ACCOUNTS ?? 400))
+      : [];
 
     const app = stack.processes.app.pid;
     const kratos = stack.processes.kratos.pid;
@@ -381,11 +395,12 @@ async function requestRows() {
         `(${SIGNIN_CONNECTIONS} users for sign-ins), on ${os.availableParallelism()} cores…`,
     );
     const rows = [];
-    for (const [id, name, spec, servers] of plan) {
+    for (const [id, name, spec, servers] of plan.filter(([id]) => !only || only.has(id))) {
       const r = await measure(name, typeof spec === "function" ? spec(rows) : spec, servers);
       rows.push({ id, ...r });
       logRow(r, Object.keys(servers));
     }
+    if (only) return { rows, js: [], kits: [] };
     const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
     // Both UI kits side by side, when the Elements feature is on (FEATURES).
     const kits = stack.features.includes("elements") ? await kitRows(s.appUrl, loginFlow, cookie) : [];
@@ -443,20 +458,28 @@ const SCENARIOS = [
   {
     id: "requests",
     async run(data) {
-      await buildFloor();
-      console.log("[bench] building the app…");
-      const s = stackSettings("bench");
-      if ((await step(bin("next"), ["build"], { NEXT_DIST_DIR: s.distDir, APP_URL: s.appUrl })) !== 0)
-        throw new Error("next build failed");
+      await buildAppAndFloor();
       const { rows, js, kits } = await requestRows();
       rows.push(...(await signinRowsAtProductionCost()));
       Object.assign(data, { rows, js, kits });
     },
   },
+  // The proxied whoami and what it is compared with, alone: a few minutes per try of a change
+  // to the BFF's exchange. Not part of a full run (its rows are in "requests").
+  {
+    id: "whoami",
+    alone: true,
+    async run(data) {
+      await buildAppAndFloor();
+      const ids = ["floor", "kratos_whoami", "bff_whoami", "floor_matched", "kratos_whoami_matched"];
+      Object.assign(data, await requestRows(new Set(ids)));
+    },
+  },
   {
     id: "pages",
     async run(data) {
-      data.pages = await pageFloor({ log: console.log });
+      // The requests scenario, when it ran before in this run, built the app already.
+      data.pages = await pageFloor({ build: !data.rows, log: console.log });
     },
   },
   {
@@ -469,7 +492,7 @@ const SCENARIOS = [
 
 async function main() {
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-  const scenarios = SCENARIOS.filter((sc) => !only || sc.id === only);
+  const scenarios = SCENARIOS.filter((sc) => (only ? sc.id === only : !sc.alone));
   if (scenarios.length === 0) {
     console.error(`usage: npm run bench [-- --only=${SCENARIOS.map((sc) => sc.id).join(" | --only=")}]`);
     process.exit(2);

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const RETRIES = 3;
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
 const median = (xs) => {
@@ -74,7 +75,17 @@ export async function lighthouseRows(pages, { log = console.log } = {}) {
   const rows = [];
   for (const { name, url } of pages) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(figures(await lighthouseRun(url)));
+    // Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART): such a
+    // run is tried again, a few times per page.
+    let failures = 0;
+    while (runs.length < RUNS) {
+      try {
+        runs.push(figures(await lighthouseRun(url)));
+      } catch (err) {
+        if (++failures > RETRIES) throw err;
+        log(`[bench] lighthouse ${name}: a run failed, once more: ${err.message.split("\n")[0]}`);
+      }
+    }
     const row = { name, url, runs: RUNS };
     for (const k of Object.keys(runs[0])) {
       const m = median(runs.map((r) => r[k]));

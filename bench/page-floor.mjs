@@ -5,19 +5,17 @@
 // (bench/lighthouse.mjs). `npm run bench -- --only=pages` runs this part alone.
 // Figures, never assertions.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { measure, nextVersion } from "../scripts/bench-lib.mjs";
-import { run, startStack, stackSettings, waitFor } from "../scripts/stack.mjs";
+import { bin, root, service } from "../scripts/service.mjs";
+import { startStack, stackSettings } from "../scripts/stack.mjs";
+import { measure, nextVersion } from "./lib.mjs";
 import { lighthouseRows } from "./lighthouse.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, "..");
-const FLOOR_APP = path.join(here, "floor-app");
+const FLOOR_APP = path.join(root, "bench", "floor-app");
 const FLOOR_DIST = ".next-floor";
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -29,13 +27,13 @@ function step(cmd, args, { cwd = root, env = {} } = {}) {
   });
 }
 
-/** Builds the floor app once per Next version (its own dist folder, stamped). */
+/** Builds the floor app once per Next version and sources (its own dist folder, stamped). */
 async function buildFloorPage(log) {
   const stamp = path.join(FLOOR_APP, FLOOR_DIST, "built-with-next");
-  const sources = ["app/page.jsx", "app/layout.jsx", "proxy.js", "next.config.mjs"]
+  const sources = ["app/page.jsx", "app/layout.jsx", "proxy.js", "instrumentation.js", "next.config.mjs"]
     .map((f) => readFileSync(path.join(FLOOR_APP, f), "utf8"))
     .join("\n");
-  const version = `${nextVersion()} ${Buffer.from(sources).toString("base64").length}`;
+  const version = `${nextVersion()} ${createHash("sha256").update(sources).digest("hex")}`;
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === version) return;
   log(`[bench] building the page floor: a bare Next ${nextVersion()} dynamic page (bench/floor-app)…`);
   if ((await step(bin("next"), ["build"], { cwd: FLOOR_APP, env: { NEXT_DIST_DIR: FLOOR_DIST } })) !== 0)
@@ -77,50 +75,64 @@ const http = (url, headers = {}) => ({
   durationSec: DURATION,
 });
 
+/** Redirects a first visit (no cookies) follows before a page answers 200: `/login` → … → the form. */
+async function redirectHops(url) {
+  let hops = 0;
+  for (let next = url; hops < 10; hops++) {
+    const res = await fetch(next, { redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status < 300 || res.status >= 400) return res.status === 200 ? hops : NaN;
+    next = new URL(res.headers.get("location"), next).href;
+  }
+  return NaN;
+}
+
 /**
- * The page-floor part: `distDir` is the app's production build (built by the caller, or here
- * when `build` is true), served on the bench stack's ports.
+ * The page-floor part, on the bench profile's stack and ports (the floor page on its
+ * `pageFloor` port). `build`: build the app into the profile's dist folder first (false when
+ * the caller's scenario just built it).
  */
-export async function pageFloor({ distDir, build = false, log = console.log }) {
+export async function pageFloor({ build = true, log = console.log } = {}) {
   await buildFloorPage(log);
   const s = stackSettings("bench");
-  if (
-    build &&
-    (await step(bin("next"), ["build"], { env: { NEXT_DIST_DIR: distDir, APP_URL: s.appUrl } })) !== 0
-  )
-    throw new Error("the app's next build failed");
-  const floorPort = Number(process.env.BENCH_PAGE_FLOOR_PORT ?? s.ports.app + 3);
-  const stack = await startStack("bench", {
-    app: "start",
-    fresh: true,
-    extraAppEnv: { NEXT_DIST_DIR: distDir },
-  });
-  mkdirSync(s.dataDir, { recursive: true });
-  const floor = run(bin("next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], {
-    cwd: FLOOR_APP,
-    env: { NODE_ENV: "production", NEXT_DIST_DIR: FLOOR_DIST },
-    logFile: path.join(s.dataDir, "page-floor.log"),
-  });
+  if (build) {
+    log("[bench] building the app…");
+    if ((await step(bin("next"), ["build"], { env: { NEXT_DIST_DIR: s.distDir, APP_URL: s.appUrl } })) !== 0)
+      throw new Error("the app's next build failed");
+  }
+  const stack = await startStack("bench", { log });
+  const floorUrl = `http://127.0.0.1:${stack.settings.ports.pageFloor}`;
+  const floor = service(
+    {
+      name: "the page floor",
+      cmd: bin("next"),
+      args: ["start", "-p", String(stack.settings.ports.pageFloor), "-H", "127.0.0.1"],
+      cwd: FLOOR_APP,
+      env: { NODE_ENV: "production", NEXT_DIST_DIR: FLOOR_DIST },
+      logFile: path.join(stack.settings.dataDir, "page-floor.log"),
+      ready: { url: `${floorUrl}/` },
+    },
+    log,
+  );
   try {
-    const floorUrl = `http://127.0.0.1:${floorPort}`;
-    await waitFor("the page floor", `${floorUrl}/`, { child: floor, log });
+    await floor.start();
+    const appUrl = stack.settings.appUrl;
     const app = stack.processes.app.pid;
     const kratos = stack.processes.kratos.pid;
     const flows = {};
-    for (const kind of ["login", "registration", "recovery"])
-      flows[kind] = await signedOutFlow(s.appUrl, kind);
+    for (const kind of ["login", "registration", "recovery"]) flows[kind] = await signedOutFlow(appUrl, kind);
     const plan = [
       [
         "page_floor",
         "page floor: bare Next dynamic page (nonce CSP)",
         http(`${floorUrl}/`),
-        { app: floor.pid },
+        { app: floor.child.pid },
       ],
-      ["first_login", "first visit: GET /login (starts a flow)", http(`${s.appUrl}/login`), { app, kratos }],
+      ["first_login", "first visit: GET /login (starts a flow)", http(`${appUrl}/login`), { app, kratos }],
       ...Object.entries(flows).map(([kind, f]) => [
         `flow_${kind}`,
         `flow page: GET /${kind}?flow=… (rendered)`,
-        http(`${s.appUrl}/${kind}?flow=${f.flow}`, { cookie: f.cookie }),
+        http(`${appUrl}/${kind}?flow=${f.flow}`, { cookie: f.cookie }),
         { app, kratos },
       ]),
     ];
@@ -128,25 +140,25 @@ export async function pageFloor({ distDir, build = false, log = console.log }) {
     for (const [id, name, spec, servers] of plan) {
       const r = await measure(name, spec, servers);
       rows.push({ id, ...r });
-      log(`[bench] ${name}: ${Math.round(r.rps)}/s, app ${r.app_cpu_ms?.toFixed(2)} ms CPU/req`);
+      log(
+        `[bench] ${name}: ${Math.round(r.rps)}/s, app ${r.app_cpu_ms?.toFixed(2)} ms CPU/req` +
+          (r.errors ? `, ${r.errors} errors${r.first_error ? ` (${r.first_error})` : ""}` : ""),
+      );
     }
     const floorCpu = rows[0].app_cpu_ms;
     for (const r of rows) r.x_floor = +(r.app_cpu_ms / floorCpu).toFixed(2);
 
     const pages = [
       { name: "page floor", url: `${floorUrl}/` },
-      ...["login", "registration", "recovery"].map((k) => ({ name: `/${k}`, url: `${s.appUrl}/${k}` })),
+      ...["login", "registration", "recovery"].map((k) => ({ name: `/${k}`, url: `${appUrl}/${k}` })),
     ];
     const js = [];
-    for (const p of pages) js.push({ page: p.name, ...(await pageJs(p.url)) });
+    for (const p of pages)
+      js.push({ page: p.name, redirect_hops: await redirectHops(p.url), ...(await pageJs(p.url)) });
     const lighthouse = await lighthouseRows(pages, { log });
     return { rows, js, lighthouse };
   } finally {
-    try {
-      process.kill(-floor.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    await floor.stop();
     await stack.stop();
   }
 }
@@ -161,11 +173,11 @@ export function pageFloorMarkdown({ rows, js, lighthouse }) {
       (r) => `| ${r.name} | ${Math.round(r.rps)} | ${r.app_cpu_ms.toFixed(2)} | ${r.x_floor.toFixed(2)} |`,
     ),
     "",
-    "| page (first visit) | JS gzipped KB | − floor | performance | TBT ms | main thread ms | FCP ms | LCP ms | a11y / BP / SEO |",
-    "| --- | --: | --: | --: | --: | --: | --: | --: | --- |",
+    "| page (first visit) | redirect hops | JS gzipped KB | − floor | performance | TBT ms | main thread ms | FCP ms | LCP ms | a11y / BP / SEO |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |",
     ...js.map((j) => {
       const l = lighthouse.find((x) => x.name === j.page) ?? {};
-      return `| ${j.page} | ${j.gzip_kb} | ${(j.gzip_kb - floorJs).toFixed(1)} | ${l.performance ?? ""} | ${l.tbt_ms ?? ""} | ${l.main_thread_ms ?? ""} | ${l.fcp_ms ?? ""} | ${l.lcp_ms ?? ""} | ${l.accessibility ?? ""} / ${l.best_practices ?? ""} / ${l.seo ?? ""} |`;
+      return `| ${j.page} | ${j.redirect_hops} | ${j.gzip_kb} | ${(j.gzip_kb - floorJs).toFixed(1)} | ${l.performance ?? ""} | ${l.tbt_ms ?? ""} | ${l.main_thread_ms ?? ""} | ${l.fcp_ms ?? ""} | ${l.lcp_ms ?? ""} | ${l.accessibility ?? ""} / ${l.best_practices ?? ""} / ${l.seo ?? ""} |`;
     }),
   ];
   return `${out.join("\n")}\n`;

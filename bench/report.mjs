@@ -130,6 +130,8 @@ export function markdownReport(data) {
       clusterTable(data.cluster),
     );
   }
-  if (data.rows) parts.push("**Targets (issue 13).**", targetsTable(data.rows));
+  // A narrower scenario (whoami) lacks the rows the targets compare.
+  if (data.rows?.some((r) => r.id === "signin_app"))
+    parts.push("**Targets (issue 13).**", targetsTable(data.rows));
   return `${parts.join("\n\n")}\n`;
 }

@@ -45,11 +45,13 @@ export const PROFILES = {
     appEnv: { KRATOS_TIMEOUT_MS: "4000", SESSION_CACHE_TTL_SECONDS: "3600" },
   },
   bench: {
-    // noCache and floor: the bench's second app instance (session cache off) and its bare Next app.
+    // noCache, floor and pageFloor: the bench's second app instance (session cache off), its bare
+    // Next route handler and its bare Next dynamic page (bench/floor-app).
     ports: {
       app: 3200,
       noCache: 3201,
       floor: 3202,
+      pageFloor: 3203,
       kratosPublic: 4633,
       kratosAdmin: 4634,
       smtp: 1225,

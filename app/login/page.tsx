@@ -27,7 +27,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { flow } = loaded;
 
   const view = await loginView(flow, `/login?flow=${encodeURIComponent(flow.id)}`);
-  if (view.deadEnd) return <DeadEnd supportContact={getConfig().supportContact} provider={view.provider} />;
+  if (view.deadEnd)
+    return (
+      <>
+        <FlowAddress kind="login" id={flow.id} notice={param(sp, "notice")} />
+        <DeadEnd supportContact={getConfig().supportContact} provider={view.provider} />
+      </>
+    );
   const { ui, stepUp } = view;
 
   const t = await getTranslations("login");

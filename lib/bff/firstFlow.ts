@@ -14,17 +14,14 @@ export type FirstFlowStarter = (
   req: NextRequest,
   kind: FlowKind,
   requestHeaders: Headers,
-) => Promise<Response | null>;
-
-/** Request headers of Next's client router: a prefetch must not make Kratos create a flow. */
-const PREFETCH_HEADERS = ["next-router-prefetch", "next-router-segment-prefetch"];
+) => Promise<Response>;
 
 /**
  * The answer to a GET of `kind`'s page without a flow id: the page rendered with a new flow
  * (a rewrite to Kratos's `?flow=` address, with Kratos's Set-Cookie), or, when Kratos answers
  * anything else (signed in already, refused, unavailable), that answer as the BFF gives it.
- * Null: leave the request to the page (a prefetch; or a client-router request whose answer is
- * not a flow, which the page's own redirect handles as before).
+ * Only for a document request (lib/http/flowStart.ts isDocumentRequest): the client router's
+ * fetches reach the page, whose own redirect starts a flow as before.
  */
 export function createFirstFlowStarter(deps: {
   appUrl: URL;
@@ -33,7 +30,6 @@ export function createFirstFlowStarter(deps: {
 }): FirstFlowStarter {
   const origins = allowedOrigins(deps.appUrl, deps.returnToOrigins);
   return async (req, kind, requestHeaders) => {
-    if (PREFETCH_HEADERS.some((h) => req.headers.has(h))) return null;
     const query = req.nextUrl.searchParams;
     const params = flowInitParams(
       kind,
@@ -50,7 +46,7 @@ export function createFirstFlowStarter(deps: {
     ]);
     const location = started.headers.get("location");
     const id = location ? startedFlowId(new URL(location, deps.appUrl), kind, deps.appUrl.origin) : undefined;
-    if (!id || !location) return req.headers.has("rsc") ? null : started;
+    if (!id || !location) return started;
 
     const target = new URL(location, deps.appUrl);
     const setCookies = started.headers.getSetCookie();

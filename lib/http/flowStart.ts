@@ -93,3 +93,26 @@ export function cookieHeaderAfter(
   }
   return pairs.map(([, p]) => p).join("; ");
 }
+
+/** Request headers only Next's client router sends (its RSC fetches and prefetches). */
+const CLIENT_ROUTER_HEADERS = [
+  "rsc",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-router-state-tree",
+];
+
+/**
+ * Whether a GET is the browser loading a document (a navigation, or a client without Fetch
+ * Metadata such as curl), the only request a flow may start for. Next's client router fetches a
+ * page's RSC payload for links it prefetches and for client-side navigations; starting a Kratos
+ * flow for those would make flows nobody sees (two per page with links to /registration and
+ * /recovery), and a rewrite answer to them leaves the router's fetch hanging. Next does not
+ * always pass its router headers to the proxy, so the Fetch Metadata and `_rsc` count too.
+ */
+export function isDocumentRequest(headers: Headers, query: URLSearchParams): boolean {
+  const mode = headers.get("sec-fetch-mode");
+  if (mode !== null && mode !== "navigate") return false;
+  if (query.has("_rsc")) return false;
+  return !CLIENT_ROUTER_HEADERS.some((h) => headers.has(h));
+}

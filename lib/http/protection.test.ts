@@ -1,6 +1,7 @@
 // proxy.ts's work with fake session lookups: who is let through, sent to sign in or step up,
 // answered 401/403/400/503, and that every answer carries the security headers.
-import { NextRequest } from "next/server";
+import { APP_MAP } from "@/features/index";
+import { NextRequest, NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
 import { createProxy, type ProxyDeps } from "@/lib/http/protection";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
@@ -39,6 +40,7 @@ function proxyFor(world: World = {}) {
     return world.facts ?? null;
   };
   const deps: ProxyDeps = {
+    appMap: APP_MAP,
     appUrl: new URL(APP),
     returnToOrigins: [],
     uiKit: world.uiKit ?? "ui",
@@ -53,7 +55,7 @@ function proxyFor(world: World = {}) {
     nonce: () => "bm9uY2U=",
     firstFlow: async (_req, kind) => {
       calls.firstFlows.push(kind);
-      return null;
+      return NextResponse.next();
     },
   };
   return { proxy: createProxy(deps), calls };
@@ -219,5 +221,23 @@ describe("proxy: protection from the app map", () => {
     const { res, calls } = await send("/login", { cookie: COOKIE, authorization: "Bearer t" });
     expect(res.status).toBe(400);
     expect(calls.firstFlows).toEqual([]);
+  });
+
+  it.each([
+    ["an RSC prefetch", { rsc: "1", "next-router-prefetch": "1" }, "/login"],
+    ["a client-router fetch by Fetch Metadata", { "sec-fetch-mode": "cors" }, "/login"],
+    ["a client-router fetch by its _rsc query", {}, "/registration?_rsc=abc"],
+  ])("starts no flow for %s (the page's own redirect does)", async (_name, headers, path) => {
+    const { calls } = await send(path, { cookie: COOKIE, ...headers }, { facts: STEPPED_UP });
+    expect(calls.firstFlows).toEqual([]);
+  });
+
+  it("starts the flow for a navigation", async () => {
+    const { calls } = await send(
+      "/login",
+      { cookie: COOKIE, "sec-fetch-mode": "navigate" },
+      { facts: STEPPED_UP },
+    );
+    expect(calls.firstFlows).toEqual(["login"]);
   });
 });

@@ -4,8 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import type { FactorPolicy } from "@/lib/policy/factors";
-import { appRouteOf, protectionOf, type Protection } from "@/lib/policy/appMap";
-import { APP_MAP } from "@/features/index";
+import { appRouteOf, protectionOf, type AppRoute, type Protection } from "@/lib/policy/appMap";
 import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
 import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
@@ -16,10 +15,12 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeade
 import { unavailableResponse, wantsJson } from "@/lib/http/unavailable";
 import { localeOfHeaders } from "@/lib/i18n/locales";
 import type { UiKit } from "@/lib/config";
-import { firstResponseFlow } from "@/lib/http/flowStart";
+import { firstResponseFlow, isDocumentRequest } from "@/lib/http/flowStart";
 import type { FirstFlowStarter } from "@/lib/bff/firstFlow";
 
 export interface ProxyDeps {
+  /** Every URL the app serves: the core's rows and the built-in features' (features/index.ts). */
+  appMap: readonly AppRoute[];
   appUrl: URL;
   /** Other origins a return_to may name (RETURN_TO_ORIGINS). */
   returnToOrigins: readonly string[];
@@ -41,7 +42,7 @@ export interface ProxyDeps {
   nonce: () => string;
   /**
    * A first visit to a flow page (no usable `?flow=`): the flow starts here and the page renders
-   * in this response (lib/bff/firstFlow.ts); null leaves the request to the page.
+   * in this response (lib/bff/firstFlow.ts).
    */
   firstFlow: FirstFlowStarter;
 }
@@ -91,7 +92,7 @@ async function protect(
 export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Response> {
   return async (req) => {
     const n = deps.nonce();
-    const row = appRouteOf(req.nextUrl.pathname, APP_MAP);
+    const row = appRouteOf(req.nextUrl.pathname, deps.appMap);
     const csp = contentSecurityPolicy(n, {
       dev: deps.dev,
       formOrigins: deps.formOrigins,
@@ -109,12 +110,14 @@ export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Resp
     // UI_KIT=elements: the app's own flow pages hand over to their Ory Elements twins, so every
     // link and redirect of the app (sign-in, step-up, sign-out, errors) lands on the kit.
     const kitPage = uiKitPagePath(req.nextUrl.pathname, deps.uiKit);
-    const rule = protectionOf(req.nextUrl.pathname, APP_MAP);
+    const rule = protectionOf(req.nextUrl.pathname, deps.appMap);
     // Every page and app route speaks for at most one session (lib/policy/credential.ts): a request
     // carrying several, or one Kratos might read otherwise, is answered here and goes no further.
     const resolved = resolveCredential(req.headers);
     const firstFlow =
-      req.method === "GET" ? firstResponseFlow(req.nextUrl.pathname, req.nextUrl.searchParams) : undefined;
+      req.method === "GET" && isDocumentRequest(req.headers, req.nextUrl.searchParams)
+        ? firstResponseFlow(req.nextUrl.pathname, req.nextUrl.searchParams)
+        : undefined;
     const res = !resolved.ok
       ? credentialRefusal(resolved, req.headers, rule?.json || wantsJson(req.headers))
       : kitPage

@@ -14,8 +14,8 @@ import { escapeHtml, plainPage } from "@/lib/http/plainPage";
 import { contentSecurityPolicy, formActionOrigins, securityHeaders } from "@/lib/http/securityHeaders";
 import { CATALOGS } from "@/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, localeOfHeaders, type Locale } from "@/lib/i18n/locales";
+import type { AppRoute } from "@/lib/policy/appMap";
 import { checkRequest, type RequestRefusal } from "@/lib/policy/requestShape";
-import { APP_MAP } from "@/features/index";
 
 export interface RefusalAnswer {
   status: number;
@@ -91,7 +91,7 @@ type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boole
  * (`next({}).getRequestHandler()`), replaces `next start` and cannot be used with
  * `output: "standalone"`, which `npm run build:standalone` ships. Patching `emit` keeps both.
  */
-export function installRequestGuard(): void {
+export function installRequestGuard(appMap: readonly AppRoute[]): void {
   for (const proto of [http.Server.prototype, https.Server.prototype] as unknown as Record<
     symbol,
     unknown
@@ -106,7 +106,7 @@ export function installRequestGuard(): void {
           req.method ?? "",
           req.url ?? "",
           req.headers["next-action"] !== undefined,
-          APP_MAP,
+          appMap,
           getConfig().features,
         );
         if (refusal) {
