@@ -12,6 +12,13 @@ export interface StackContext {
   uiKit: string;
   /** The cluster: the app is reached over TLS through nginx. */
   tls: boolean;
+  /** The cluster: the run's certificate (PEM), for a process that calls an https front of nginx. */
+  certFile?: string;
+  /**
+   * The cluster: a PostgreSQL database of the feature's own, as a DSN: <NAME>_DATABASE_URL, or
+   * a fresh one on the local server, dropped when the stack stops. Call it from `prepare`.
+   */
+  database?: (name: string) => Promise<string>;
   log: (line: string) => void;
 }
 
@@ -27,6 +34,8 @@ export interface ServiceSpec {
   ready: { url: string } | { port: number } | ({ url: string } | { port: number })[];
   /** One line for `npm run dev`'s banner. */
   banner?: string;
+  /** A step once it is ready, before the feature's next service starts (registering a client). */
+  afterReady?: () => Promise<unknown>;
 }
 
 export interface FeatureStack {
@@ -35,8 +44,16 @@ export interface FeatureStack {
   ports?: Record<string, Partial<Record<StackContext["profile"], number>>>;
   /** Secrets it needs, generated once per data folder: name → random bytes. */
   secrets?: Record<string, number>;
+  /**
+   * A slow step that needs no stack (compiling a binary): scripts/with-deps.mjs runs it beside the
+   * install and Kratos's build when a stack is about to start. Must be quick once done.
+   */
+  build?: (opts: { log: (line: string) => void }) => Promise<unknown>;
+  /** Its own steps before any service starts: a configuration file, its database's migration. */
+  prepare?: (ctx: StackContext) => Promise<void>;
   /** Its fragment of the Kratos overlay, merged over the core's (undefined: none). */
   kratos?: (ctx: StackContext) => object | undefined;
+  /** Started beside the core's and the other features', one after another in this order. */
   services?: (ctx: StackContext) => ServiceSpec[];
   /** The cluster's nginx: extra server blocks (fill() fills a template) and a URL to wait for. */
   nginx?: (

@@ -6,12 +6,14 @@ import { oidc } from "@/features/oidc/feature";
 import { elements } from "@/features/elements/feature";
 import { enrollmentGate } from "@/features/enrollment-gate/feature";
 import { accountDeletion } from "@/features/account-deletion/feature";
+import { hydra } from "@/features/hydra/feature";
 
 export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   oidc,
   elements,
   enrollmentGate,
   accountDeletion,
+  hydra,
 ];
 
 /** Every URL the app serves: the core's rows, then each feature's (served while it is on). */

@@ -1,4 +1,4 @@
-export type FeatureName = "oidc" | "elements" | "enrollment-gate" | "account-deletion";
+export type FeatureName = "oidc" | "elements" | "enrollment-gate" | "account-deletion" | "hydra";
 export declare const FEATURE_NAMES: readonly FeatureName[];
 export declare function selectFeatures(
   value: string | undefined,

@@ -9,7 +9,13 @@
 // Each feature lives in a folder of its own beside this file.
 
 /** Every optional feature, in the order the stacks start their services. */
-export const FEATURE_NAMES = Object.freeze(["oidc", "elements", "enrollment-gate", "account-deletion"]);
+export const FEATURE_NAMES = Object.freeze([
+  "oidc",
+  "elements",
+  "enrollment-gate",
+  "account-deletion",
+  "hydra",
+]);
 
 /**
  * The features a `FEATURES` value selects, as { ok: true, features } in FEATURE_NAMES order, or

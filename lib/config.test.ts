@@ -432,18 +432,25 @@ describe("the variable table (lib/envVariables.ts)", () => {
 
 describe("FEATURES", () => {
   it("runs every feature unless told otherwise", () => {
-    expect(parseConfig(env()).features).toEqual(["oidc", "elements", "enrollment-gate", "account-deletion"]);
+    expect(parseConfig(env()).features).toEqual([
+      "oidc",
+      "elements",
+      "enrollment-gate",
+      "account-deletion",
+      "hydra",
+    ]);
     expect(parseConfig(env({ FEATURES: "-oidc" })).features).toEqual([
       "elements",
       "enrollment-gate",
       "account-deletion",
+      "hydra",
     ]);
     expect(parseConfig(env({ FEATURES: "none" })).features).toEqual([]);
   });
 
   it("refuses to start on a value it cannot read, naming it", () => {
     expect(problemsOf(env({ FEATURES: "oidc,sso" }))).toEqual([
-      "FEATURES names unknown feature(s) sso; known: oidc, elements, enrollment-gate, account-deletion",
+      "FEATURES names unknown feature(s) sso; known: oidc, elements, enrollment-gate, account-deletion, hydra",
     ]);
   });
 

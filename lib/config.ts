@@ -173,19 +173,21 @@ type ValueOf<V> = V extends { type: "url" }
   ? URL
   : V extends { type: "redisUrl" }
     ? string | undefined
-    : V extends { type: "secret" | "text" }
-      ? string
-      : V extends { type: "integer" | "goDuration" }
-        ? number
-        : V extends { type: "boolean" }
-          ? boolean
-          : V extends { type: "choice"; choices: readonly (infer C)[] }
-            ? C
-            : V extends { type: "origins" | "providerIds" }
-              ? string[]
-              : V extends { type: "features" }
-                ? FeatureName[]
-                : never;
+    : V extends { type: "optionalUrl" }
+      ? URL | undefined
+      : V extends { type: "secret" | "text" }
+        ? string
+        : V extends { type: "integer" | "goDuration" }
+          ? number
+          : V extends { type: "boolean" }
+            ? boolean
+            : V extends { type: "choice"; choices: readonly (infer C)[] }
+              ? C
+              : V extends { type: "origins" | "providerIds" }
+                ? string[]
+                : V extends { type: "features" }
+                  ? FeatureName[]
+                  : never;
 
 /** The settings the table declares: each variable's `setting`, of its type's value. */
 type Settings = {
@@ -223,6 +225,8 @@ function parseVariable(name: string, value: string | undefined, spec: AppVariabl
       return parseProviderIds(name, value, problems);
     case "redisUrl":
       return parseRedisUrl(name, value, problems);
+    case "optionalUrl":
+      return value?.trim() ? parseUrl(name, value, problems) : undefined;
     case "features":
       return parseFeatures(value, problems);
     case "text":

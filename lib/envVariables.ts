@@ -39,6 +39,8 @@ export type AppVariable = About & { setting: string } & (
     | { type: "origins" }
     | { type: "providerIds" }
     | { type: "redisUrl" }
+    /** An http(s) URL that turns a feature on; unset, the feature is off. */
+    | { type: "optionalUrl" }
     | { type: "text"; default: string }
   );
 
@@ -146,6 +148,14 @@ export const VARIABLES = {
     feature: "oidc",
     description:
       "Kratos ids of OIDC providers that host the user's mailbox (`google,microsoft`): their sign-in counts as the inbox.",
+  },
+  HYDRA_ADMIN_URL: {
+    setting: "hydraAdminUrl",
+    type: "optionalUrl",
+    feature: "hydra",
+    description:
+      "Ory Hydra's admin API (loopback only): the app is Hydra's login, consent and logout UI (`/oauth2/`). Unset: 404.",
+    example: "http://127.0.0.1:4445",
   },
   UI_KIT: {
     setting: "uiKit",

@@ -60,16 +60,17 @@ function runSync(cmd, args, what) {
 }
 
 /**
- * Kratos's database as a stack part: DATABASE_URL, or a fresh database on the local server,
- * dropped at stop. `dsn` and `name` (the throwaway database's, for the bench) are set by start().
+ * A database as a stack part: `dsn` when given (Kratos's: DATABASE_URL), or a fresh database on
+ * the local server named after `prefix`, dropped at stop. `dsn` and `name` (the throwaway
+ * database's, for the bench) are set by start().
  */
-export function database(tools, log) {
+export function database(tools, log, { prefix = "kratos", dsn = process.env.DATABASE_URL } = {}) {
   const part = {
-    name: "PostgreSQL database",
-    dsn: process.env.DATABASE_URL,
+    name: `PostgreSQL database (${prefix})`,
+    dsn,
     async start() {
       if (part.dsn) return;
-      part.name = `kratos_cluster_${Date.now()}_${process.pid}`;
+      part.name = `${prefix}_cluster_${Date.now()}_${process.pid}`;
       try {
         runSync(tools.createdb, [...pgArgs(), part.name], "createdb");
       } catch (err) {

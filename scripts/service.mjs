@@ -109,8 +109,9 @@ export async function waitReady(name, ready, { child, timeoutMs = 120_000, log =
 }
 
 /**
- * One restartable process: { name, cmd, args, cwd?, env?, logFile?, inherit?, ready, timeoutMs? }.
- * start() spawns it and waits for `ready` (see waitReady); stop() ends its process group.
+ * One restartable process: { name, cmd, args, cwd?, env?, logFile?, inherit?, ready, timeoutMs?,
+ * afterReady? }. start() spawns it, waits for `ready` (see waitReady) and then runs `afterReady`
+ * (a step that needs it up: registering a client); stop() ends its process group.
  */
 export function service(spec, log = console.log) {
   let child;
@@ -127,6 +128,7 @@ export function service(spec, log = console.log) {
       if (this.running) return;
       child = run(spec.cmd, spec.args, spec);
       await waitReady(spec.name, spec.ready, { child, timeoutMs: spec.timeoutMs, log });
+      await spec.afterReady?.();
     },
     stop: () => stopProcess(child, spec.graceMs),
   };

@@ -65,6 +65,16 @@ export async function startStack(
     // The TLS certificate and the database come first: Kratos's config and env name them.
     const tls = cluster ? clusterTls(tools, s) : undefined;
     const db = cluster ? await group.add(database(tools, log)) : undefined;
+    if (cluster) {
+      ctx.certFile = tls.certFile;
+      // A feature's own database, beside Kratos's: <NAME>_DATABASE_URL, or a throwaway one.
+      ctx.database = async (name) =>
+        (
+          await group.add(
+            database(tools, log, { prefix: name, dsn: process.env[`${name.toUpperCase()}_DATABASE_URL`] }),
+          )
+        ).dsn;
+    }
 
     let overlay = kratosOverlay({
       appUrl: s.appUrl,
@@ -101,6 +111,9 @@ export async function startStack(
     const overlayFile = path.join(s.dataDir, "kratos.overlay.yml");
     writeFileSync(overlayFile, JSON.stringify(overlay, null, 2));
     const kratosArgs = ["-c", path.join(root, "kratos", "kratos.yml"), "-c", overlayFile];
+
+    // A feature's own steps before anything starts (a build, its database's migration).
+    for (const f of features) await f.prepare?.(ctx);
 
     log(`[stack] migrating Kratos's ${cluster ? "PostgreSQL database" : "SQLite database"}…`);
     group.log(logFile("kratos"));
@@ -161,18 +174,24 @@ export async function startStack(
           )
         : undefined;
     if (redis) redisUrl = `redis://127.0.0.1:${s.ports.redis}`;
-    const featureServices = features.flatMap((f) => f.services?.(ctx) ?? []);
+    const featureServices = features.map((f) => f.services?.(ctx) ?? []);
     log(
       `[stack] starting Kratos (:${s.ports.kratosPublic} public, :${s.ports.kratosAdmin} admin), ` +
         `${mailCatcher} (${s.mailUrl})${redis ? `, Redis (:${s.ports.redis})` : ""}` +
-        featureServices.map((f) => `, ${f.name}`).join("") +
+        featureServices
+          .flat()
+          .map((f) => `, ${f.name}`)
+          .join("") +
         "…",
     );
-    await Promise.all(
-      [kratos, mail, redis, ...featureServices.map((spec) => service(spec, log))]
-        .filter(Boolean)
-        .map((part) => group.add(part)),
-    );
+    // A feature's services start one after another (the next may need the one before), beside
+    // the core's and the other features'.
+    await Promise.all([
+      ...[kratos, mail, redis].filter(Boolean).map((part) => group.add(part)),
+      ...featureServices.map(async (specs) => {
+        for (const spec of specs) await group.add(service(spec, log));
+      }),
+    ]);
     if (s.ports.faultRelay) {
       const relay = { name: "fault relay", stop: async () => {} };
       relay.start = async () => {
@@ -274,7 +293,10 @@ export async function startStack(
       pids: () => ({ kratos: kratos.child?.pid, nginx: nginx?.child?.pid, redis: redis?.child?.pid }),
       database: db?.name,
       ca: tls?.ca,
-      banner: featureServices.map((f) => f.banner).filter(Boolean),
+      banner: featureServices
+        .flat()
+        .map((f) => f.banner)
+        .filter(Boolean),
       stop: group.stop,
     };
   } catch (err) {

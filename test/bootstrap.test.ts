@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -32,6 +32,15 @@ describe("the npm scripts' bootstrap", () => {
     expect(packagesReachedFrom(path.join(scripts, "with-deps.mjs"))).toEqual([]);
   });
 
+  it("loads the features' stack modules, which reach only node: modules and their own files too", () => {
+    const features = path.join(scripts, "..", "features");
+    const modules = readdirSync(features)
+      .map((name) => path.join(features, name, "stack.mjs"))
+      .filter((file) => existsSync(file));
+    expect(modules.length).toBeGreaterThan(0);
+    for (const file of modules) expect(packagesReachedFrom(file), file).toEqual([]);
+  });
+
   it("the check sees a package behind a chain of local imports (the bug it guards against)", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bootstrap-"));
     writeFileSync(
@@ -46,7 +55,8 @@ describe("the npm scripts' bootstrap", () => {
   it("installs before it loads the entry", () => {
     const source = readFileSync(path.join(scripts, "with-deps.mjs"), "utf8");
     const install = source.indexOf("ensureNodeModules(");
-    const load = source.indexOf("await import(");
+    // The entry's import, not a feature's stack module (those reach no package).
+    const load = source.indexOf("await import(pathToFileURL(path.join(here, entry.file))");
     expect(install).toBeGreaterThan(0);
     expect(load).toBeGreaterThan(install);
   });

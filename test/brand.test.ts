@@ -40,6 +40,11 @@ const ALLOWED: { file: string; text: string; why: string }[] = [
     text: "module github.com/kratos-bff-reference/kratos-spelling",
     why: "the module path of the Go module that only reads Kratos's message ids",
   },
+  {
+    file: "features/hydra/go/go.mod",
+    text: "module github.com/kratos-bff-reference/hydra-build",
+    why: "the module path of the Go module that only builds Hydra (the hydra feature)",
+  },
 ];
 
 /** The brand's folder (the file, and its logo, a picture that may spell the name). */

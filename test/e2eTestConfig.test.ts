@@ -21,6 +21,7 @@ describe("parseTestConfig", () => {
       "CLUSTER_INSTANCE_URLS",
       "OIDC_TEST_PROVIDER_URL",
       "UI_KIT",
+      "HYDRA_ADMIN_URL",
     ]);
     expect(config.uiKit).toBe("ui");
     for (const cap of [
@@ -31,6 +32,7 @@ describe("parseTestConfig", () => {
       "clusterInstances",
       "oidcTestProvider",
       "elementsKit",
+      "hydra",
     ] as const)
       expect(has(config, cap)).toBe(false);
   });
@@ -72,6 +74,9 @@ describe("parseTestConfig", () => {
       CLUSTER_CONTROL_URL: "http://127.0.0.1:4999",
       CLUSTER_INSTANCE_URLS: "http://127.0.0.1:3301,http://127.0.0.1:3302",
       OIDC_TEST_PROVIDER_URL: "http://127.0.0.1:4555",
+      HYDRA_ADMIN_URL: "http://127.0.0.1:4545",
+      HYDRA_PUBLIC_URL: "http://localhost:4544/",
+      HYDRA_DEMO_RP_URL: "http://localhost:4546",
       UI_KIT: " Elements ",
       PW_WORKERS: "1",
     });
@@ -99,5 +104,18 @@ describe("parseTestConfig", () => {
   it("says in the skip reason which variable to set", () => {
     expect(skipReason("admin")).toMatch(/set KRATOS_ADMIN_URL$/);
     expect(skipReason("elementsKit")).toMatch(/set UI_KIT=elements$/);
+  });
+
+  it("says that the feature is off when FEATURES leaves out the one a capability belongs to", () => {
+    const hydra = {
+      ...minimal,
+      HYDRA_ADMIN_URL: "http://127.0.0.1:4545",
+      HYDRA_PUBLIC_URL: "http://localhost:4544/",
+      HYDRA_DEMO_RP_URL: "http://localhost:4546",
+    };
+    expect(has(parseTestConfig(hydra).config, "hydra")).toBe(true);
+    const off = parseTestConfig({ ...hydra, FEATURES: "-hydra" }).config;
+    expect(has(off, "hydra")).toBe(false);
+    expect(skipReason("hydra", off)).toBe('the "hydra" feature is off (FEATURES=-hydra)');
   });
 });

@@ -7,8 +7,9 @@ describe("selectFeatures (FEATURES)", () => {
     ["", [...FEATURE_NAMES]],
     ["all", [...FEATURE_NAMES]],
     ["none", []],
-    ["-oidc", ["elements", "enrollment-gate", "account-deletion"]],
-    ["all,-oidc,-elements", ["enrollment-gate", "account-deletion"]],
+    ["-oidc", ["elements", "enrollment-gate", "account-deletion", "hydra"]],
+    ["all,-oidc,-elements", ["enrollment-gate", "account-deletion", "hydra"]],
+    ["hydra", ["hydra"]],
     ["Elements, OIDC", ["oidc", "elements"]],
   ])("%j selects %j", (value, features) => {
     expect(selectFeatures(value)).toEqual({ ok: true, features });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import elements from "../features/elements/stack.mjs";
+import hydra from "../features/hydra/stack.mjs";
 import oidc, { LOCAL_OIDC } from "../features/oidc/stack.mjs";
 import { kratosOverlay } from "../scripts/kratos-config.mjs";
 import {
@@ -54,7 +55,7 @@ function overlayFor(ctx: ReturnType<typeof contextOf>, features: { kratos?: (c: 
 describe("stackChoices (FEATURES, UI_KIT, MAIL_CATCHER, read once)", () => {
   it("selects every feature, the app's own kit and maildev by default", () => {
     expect(stackChoices({})).toEqual({
-      features: ["oidc", "elements", "enrollment-gate", "account-deletion"],
+      features: ["oidc", "elements", "enrollment-gate", "account-deletion", "hydra"],
       uiKit: "ui",
       mailCatcher: "maildev",
     });
@@ -101,7 +102,7 @@ describe("the profile table", () => {
 
   it("gives no two parts of one profile the same port, nor two profiles one port", () => {
     const all = (Object.keys(PROFILES) as (keyof typeof PROFILES)[]).flatMap((p) =>
-      Object.values(stackSettings(p, [oidc, elements], {}).ports),
+      Object.values(stackSettings(p, [oidc, elements, hydra], {}).ports),
     );
     expect(new Set(all).size).toBe(all.length);
   });

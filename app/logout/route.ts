@@ -1,17 +1,15 @@
-// Sign-out: a same-origin POST only. Asks Kratos for a logout token with the request's session
-// cookie, performs the logout server-side, passes Kratos's cookie deletions back and marks the
-// session revoked, so that no copy of its session-check cache is trusted any more.
+// Sign-out: a same-origin POST only. Ends the Kratos session server-side (lib/session/signOut.ts)
+// and passes Kratos's cookie deletions back.
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { jsonError } from "@/lib/http/jsonError";
-import { createLogoutFlow, forwardToPublic, whoami } from "@/lib/kratos/client";
 import { KratosUnavailableError } from "@/lib/kratos/errors";
-import { credentialOf } from "@/lib/http/credential";
-import { credentialHeaders } from "@/lib/policy/credential";
-import { markRevoked } from "@/lib/session/revocations";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
+import { endKratosSession } from "@/lib/session/signOut";
+// hydra feature: Hydra's remembered sign-ins of this user end with the app's.
+import { revokeLoginSessions } from "@/features/hydra/server/admin";
 
 export async function POST(req: NextRequest) {
   const cfg = getConfig();
@@ -24,19 +22,10 @@ export async function POST(req: NextRequest) {
   const to = new URL(requested ?? "/login?notice=signed_out", cfg.appUrl);
   const res = NextResponse.redirect(to, 303);
   res.headers.append("set-cookie", clearCacheCookieHeader(cfg.secureCookies));
-  const { credential } = credentialOf(req.headers);
-  if (credential.type === "none") return res;
   try {
-    const session = await whoami(credential);
-    const flow = session && (await createLogoutFlow(credential));
-    if (!session || !flow) return res;
-    const upstream = await forwardToPublic(
-      "self-service/logout",
-      `?token=${encodeURIComponent(flow.logout_token)}`,
-      { headers: { ...credentialHeaders(credential), accept: "application/json" } },
-    );
-    for (const c of upstream.headers.getSetCookie()) res.headers.append("set-cookie", c);
-    await markRevoked([session.id]);
+    const { setCookies, identityId } = await endKratosSession(req.headers);
+    for (const c of setCookies) res.headers.append("set-cookie", c);
+    if (identityId) await revokeLoginSessions(identityId);
     return res;
   } catch (err) {
     if (err instanceof KratosUnavailableError)

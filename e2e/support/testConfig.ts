@@ -13,7 +13,8 @@ export type Capability =
   | "clusterControl"
   | "clusterInstances"
   | "oidcTestProvider"
-  | "elementsKit";
+  | "elementsKit"
+  | "hydra";
 
 /** The app's UI kit (its UI_KIT): its own pages, or Ory Elements for every flow. */
 export type UiKit = "ui" | "elements";
@@ -28,6 +29,10 @@ export interface TestConfig {
   clusterControlUrl?: string;
   clusterInstanceUrls: string[];
   oidcTestProviderUrl?: string;
+  /** The hydra feature: Hydra's admin API and issuer, and the demo relying party. */
+  hydraAdminUrl?: string;
+  hydraPublicUrl?: string;
+  hydraDemoRpUrl?: string;
   uiKit: UiKit;
   /** The optional features the app under test runs with (FEATURES); the tests of the others skip. */
   features: FeatureName[];
@@ -61,6 +66,12 @@ export const VARIABLES: readonly Variable[] = [
     what: "the stacks' local OpenID provider (any email signs in); @oidc tests skip without it",
   },
   {
+    name: "HYDRA_ADMIN_URL",
+    what: "Ory Hydra's admin API (the hydra feature); @hydra tests skip without it",
+  },
+  { name: "HYDRA_PUBLIC_URL", what: "Ory Hydra's issuer URL (the hydra feature)" },
+  { name: "HYDRA_DEMO_RP_URL", what: "the demo relying party (the hydra feature)" },
+  {
     name: "UI_KIT",
     what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
   },
@@ -81,6 +92,7 @@ export const CAPABILITY_VARIABLE: Record<Capability, string> = {
   clusterInstances: "CLUSTER_INSTANCE_URLS",
   oidcTestProvider: "OIDC_TEST_PROVIDER_URL",
   elementsKit: "UI_KIT",
+  hydra: "HYDRA_ADMIN_URL",
 };
 
 /** The tag a test needing the capability carries, so a run can select or leave out such tests. */
@@ -92,6 +104,7 @@ export const CAPABILITY_TAG: Record<Capability, string> = {
   clusterInstances: "@cluster",
   oidcTestProvider: "@oidc",
   elementsKit: "@ui-kit",
+  hydra: "@hydra",
 };
 
 const CAPABILITY_WHY: Record<Capability, string> = {
@@ -103,6 +116,8 @@ const CAPABILITY_WHY: Record<Capability, string> = {
   oidcTestProvider:
     "the local OpenID provider, configured in Kratos as `local` (a mailbox provider) and `local-sso` (npm test provides it)",
   elementsKit: "an app running with UI_KIT=elements (npm run test:elements provides it)",
+  hydra:
+    "Ory Hydra with this app as its login, consent and logout UI, and the demo relying party (npm test provides them)",
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -180,6 +195,9 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     clusterControlUrl: url("CLUSTER_CONTROL_URL"),
     clusterInstanceUrls: instances,
     oidcTestProviderUrl: url("OIDC_TEST_PROVIDER_URL"),
+    hydraAdminUrl: url("HYDRA_ADMIN_URL"),
+    hydraPublicUrl: url("HYDRA_PUBLIC_URL"),
+    hydraDemoRpUrl: url("HYDRA_DEMO_RP_URL"),
     uiKit: uiKit === "elements" ? "elements" : "ui",
     features: selected.ok ? selected.features : [],
     featuresValue: value("FEATURES") ?? "all",
@@ -209,6 +227,11 @@ export function has(config: TestConfig, capability: Capability): boolean {
       return Boolean(config.oidcTestProviderUrl) && config.features.includes("oidc");
     case "elementsKit":
       return config.uiKit === "elements" && config.features.includes("elements");
+    case "hydra":
+      return (
+        Boolean(config.hydraAdminUrl && config.hydraPublicUrl && config.hydraDemoRpUrl) &&
+        config.features.includes("hydra")
+      );
   }
 }
 
@@ -216,6 +239,7 @@ export function has(config: TestConfig, capability: Capability): boolean {
 const CAPABILITY_FEATURE: Partial<Record<Capability, FeatureName>> = {
   oidcTestProvider: "oidc",
   elementsKit: "elements",
+  hydra: "hydra",
 };
 
 /** The feature that `capability` needs, when FEATURES turns it off. */

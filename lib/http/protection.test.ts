@@ -185,6 +185,19 @@ describe("proxy: protection from the app map", () => {
     expect(res.headers.get("x-middleware-request-x-request-path")).toBe("/session?a=b");
   });
 
+  it("widens img-src only on a row that names image sources (the consent page's client logos)", async () => {
+    const imgSrc = (res: Response) =>
+      res.headers
+        .get("content-security-policy")
+        ?.split("; ")
+        .find((d) => d.startsWith("img-src"));
+    expect(imgSrc((await send("/oauth2/consent?consent_challenge=c")).res)).toBe(
+      "img-src 'self' data: https:",
+    );
+    expect(imgSrc((await send("/oauth2/consent/decision")).res)).toBe("img-src 'self' data:");
+    expect(imgSrc((await send("/login")).res)).toBe("img-src 'self' data:");
+  });
+
   it("hands the flow pages over to Ory Elements when it is the kit", async () => {
     const { res } = await send("/login?flow=f", {}, { uiKit: "elements" });
     expect(res.status).toBe(307);

@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { decideAccess, type SessionFacts } from "@/lib/policy/access";
 import type { FactorPolicy } from "@/lib/policy/factors";
-import { protectionOf, type AppRoute, type Protection } from "@/lib/policy/appMap";
+import { appRouteOf, protectionOf, type AppRoute, type Protection } from "@/lib/policy/appMap";
 import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
 import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
@@ -92,7 +92,12 @@ async function protect(
 export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Response> {
   return async (req) => {
     const n = deps.nonce();
-    const csp = contentSecurityPolicy(n, { dev: deps.dev, formOrigins: deps.formOrigins });
+    const row = appRouteOf(req.nextUrl.pathname, deps.appMap);
+    const csp = contentSecurityPolicy(n, {
+      dev: deps.dev,
+      formOrigins: deps.formOrigins,
+      imageSources: row?.imageSources,
+    });
     const requestHeaders = new Headers(req.headers);
     // Next reads the nonce for its own scripts from the request's CSP header.
     requestHeaders.set("x-nonce", n);

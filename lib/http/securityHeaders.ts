@@ -17,7 +17,7 @@ export function formActionOrigins(cfg: {
 
 export function contentSecurityPolicy(
   nonce: string,
-  opts: { dev: boolean; formOrigins: readonly string[] },
+  opts: { dev: boolean; formOrigins: readonly string[]; imageSources?: readonly string[] },
 ): string {
   const scriptSrc = [
     `'self'`,
@@ -30,7 +30,7 @@ export function contentSecurityPolicy(
     `script-src ${scriptSrc.join(" ")}`,
     // Tailwind ships a stylesheet; React sets a few inline style attributes.
     `style-src 'self' 'unsafe-inline'`,
-    `img-src 'self' data:`,
+    `img-src 'self' data:${(opts.imageSources ?? []).map((s) => ` ${s}`).join("")}`,
     `font-src 'self'`,
     `connect-src 'self'${opts.dev ? " ws:" : ""}`,
     // Kratos redirects after form posts go to the app, an allow-listed return_to origin or an

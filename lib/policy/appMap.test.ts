@@ -42,7 +42,9 @@ describe("APP_MAP", () => {
 
   it("answers HEAD wherever GET, and pages only GET and HEAD", () => {
     for (const row of APP_MAP) {
-      if (row.methods.includes("GET")) expect(row.methods, row.path).toContain("HEAD");
+      if (row.methods.includes("GET") && !row.refusesHead) expect(row.methods, row.path).toContain("HEAD");
+      if (row.refusesHead) expect(row.kind, row.path).not.toBe("page");
+      if (row.refusesHead) expect(row.methods, row.path).not.toContain("HEAD");
       if (row.kind === "page") expect([...row.methods].sort(), row.path).toEqual(["GET", "HEAD"]);
       if (row.kind === "form") expect(row.methods, row.path).toEqual(["POST"]);
     }

@@ -32,7 +32,10 @@ export interface AppRoute {
    */
   path: string;
   kind: RouteKind;
-  /** The methods it answers (HEAD wherever GET: Next answers it for both). */
+  /**
+   * The methods it answers: HEAD wherever GET (Next runs the GET handler for both), unless
+   * `refusesHead` says the GET changes something a HEAD must not.
+   */
   methods: readonly AppMethod[];
   /**
    * What proxy.ts requires of a cookie session and of a session token before the request goes
@@ -45,6 +48,16 @@ export interface AppRoute {
    * POST to a page stays refused either way. No page uses one today.
    */
   serverActions?: boolean;
+  /**
+   * A route whose GET acts (accepts a request of another server's): the request guard answers a
+   * HEAD with 405 instead of letting Next run the GET handler for it; `methods` lists GET alone.
+   */
+  refusesHead?: boolean;
+  /**
+   * Where the page may show images from besides its own origin and `data:` (the CSP's `img-src`,
+   * for this path only): the consent page's client logos.
+   */
+  imageSources?: readonly string[];
   /** "core", or the optional feature it belongs to. */
   feature: "core" | FeatureName;
   /** One line for the generated route table. */
