@@ -74,6 +74,29 @@ test.describe("Hydra login, consent and logout", { tag: "@hydra" }, () => {
     expect(await replay.text()).toContain('data-problem="answered"');
   });
 
+  test("without JavaScript: the consent form and the hand-offs work, and the ID token comes back", async ({
+    page,
+    browser,
+  }) => {
+    const user = await registerAndLogin(page, "nojs");
+    const noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    try {
+      const plain = await noJs.newPage();
+      const rp = await registerTestClient({ tag: "nojs" });
+      const flow = await startFlow(plain, rp);
+      await expect(consentPage(plain)).toBeVisible();
+      await plain.getByRole("button", { name: "Allow" }).click();
+      const claims = await finishFlow(plain, rp, flow);
+      expect(claims.email).toBe(user.email);
+      expect(claims.acr).toBe("aal1");
+    } finally {
+      await noJs.close();
+    }
+  });
+
   test("a first-party client skips consent; sign-in starts at the client and comes back", async ({
     page,
   }) => {
