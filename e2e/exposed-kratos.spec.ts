@@ -95,11 +95,13 @@ test(
     expect(settingsApi.status()).toBe(403);
     expect((await settingsApi.json()).error.id).toBe("session_aal2_required");
     // Nor through the Ory Elements start, which asks Kratos for a settings flow itself.
-    const elementsStart = await page.request.get("/elements/start/settings", { maxRedirects: 0 });
-    expect(elementsStart.status()).toBe(303);
-    expect(elementsStart.headers()["location"]).toMatch(
-      /\/login\?aal=aal2&refresh=true&return_to=[^&]*elements%2Fsettings/,
-    );
+    if (testEnv.features.includes("elements")) {
+      const elementsStart = await page.request.get("/elements/start/settings", { maxRedirects: 0 });
+      expect(elementsStart.status()).toBe(303);
+      expect(elementsStart.headers()["location"]).toMatch(
+        /\/login\?aal=aal2&refresh=true&return_to=[^&]*elements%2Fsettings/,
+      );
+    }
   },
 );
 
