@@ -85,6 +85,19 @@ function listens(port) {
   });
 }
 
+/** The loopback ports of `ready`'s checks that something already listens on. */
+async function takenPorts(ready) {
+  const ports = [ready].flat().map((c) => {
+    if (c.port) return c.port;
+    const u = new URL(c.url);
+    if (!["localhost", "127.0.0.1"].includes(u.hostname)) return undefined;
+    return Number(u.port || (u.protocol === "https:" ? 443 : 80));
+  });
+  const unique = [...new Set(ports.filter(Boolean))];
+  const listening = await Promise.all(unique.map(listens));
+  return unique.filter((_, i) => listening[i]);
+}
+
 /**
  * Waits until every `ready` check passes: { url } answers 2xx (over https trusting `ca`), or
  * { port } accepts connections. Fails as soon as `child` exits, or after `timeoutMs`.
@@ -126,6 +139,14 @@ export function service(spec, log = console.log) {
     },
     async start() {
       if (this.running) return;
+      // Another process on one of its ports would pass the readiness check for a process that
+      // could not bind it (and exits a moment later): refuse to start instead.
+      const taken = await takenPorts(spec.ready);
+      if (taken.length > 0)
+        throw new Error(
+          `${spec.name}: port ${taken.join(", ")} is in use by another process ` +
+            "(another stack still running? stop it, or move this one with the port's variable)",
+        );
       child = run(spec.cmd, spec.args, spec);
       await waitReady(spec.name, spec.ready, { child, timeoutMs: spec.timeoutMs, log });
       await spec.afterReady?.();
