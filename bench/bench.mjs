@@ -9,12 +9,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { bin, root, service } from "../scripts/service.mjs";
 import { startStack, stackSettings } from "../scripts/stack.mjs";
 import { clusterLoad, printCluster } from "./cluster.mjs";
-import { machine, makeAccounts, measure, nextVersion, save } from "./lib.mjs";
+import { machine, makeAccounts, measure, nextVersion, pageJs, save, signedOutFlow } from "./lib.mjs";
 import { markdownReport } from "./report.mjs";
 import { pageFloor, pageFloorMarkdown } from "./page-floor.mjs";
 
@@ -43,10 +42,11 @@ function signinSpec(target, base, users) {
 
 async function buildFloor() {
   const stamp = path.join(FLOOR_DIR, "built-with-next");
-  const version = `${nextVersion()} webpack`;
+  const version = `${nextVersion()} webpack, ping + whoami`;
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === version) return;
   rmSync(FLOOR_DIR, { recursive: true, force: true });
   mkdirSync(path.join(FLOOR_DIR, "app", "api", "ping"), { recursive: true });
+  mkdirSync(path.join(FLOOR_DIR, "app", "api", "whoami"), { recursive: true });
   // Resolves next, react and react-dom from the project's node_modules (two folders up).
   writeFileSync(
     path.join(FLOOR_DIR, "package.json"),
@@ -60,6 +60,38 @@ async function buildFloor() {
       'export const dynamic = "force-dynamic";',
       "export function GET() {",
       '  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    path.join(FLOOR_DIR, "app", "api", "whoami", "route.js"),
+    [
+      "// The limit of a proxied call: a bare route handler making the BFF's one call to Kratos",
+      "// (node:http on a keep-alive agent, the answer read whole) and answering with its body.",
+      "// No allow-lists, no policy, no security headers: what Next and one HTTP exchange cost.",
+      'import http from "node:http";',
+      'export const dynamic = "force-dynamic";',
+      "const agent = new http.Agent({ keepAlive: true });",
+      'const upstream = new URL("/sessions/whoami", process.env.KRATOS_PUBLIC_URL);',
+      "export function GET(request) {",
+      '  const headers = { accept: "application/json", cookie: request.headers.get("cookie") ?? "" };',
+      "  return new Promise((resolve, reject) => {",
+      "    http",
+      "      .get(upstream, { agent, headers }, (res) => {",
+      "        const chunks = [];",
+      '        res.on("data", (c) => chunks.push(c));',
+      '        res.on("end", () =>',
+      "          resolve(",
+      "            new Response(Buffer.concat(chunks), {",
+      "              status: res.statusCode,",
+      '              headers: { "content-type": "application/json", "cache-control": "no-store" },',
+      "            }),",
+      "          ),",
+      "        );",
+      "      })",
+      '      .on("error", reject);',
+      "  });",
       "}",
       "",
     ].join("\n"),
@@ -125,42 +157,16 @@ async function registerBrowserUser(appUrl) {
 
 // ---- JavaScript shipped per page ---------------------------------------------------------------
 
-async function pageJs(appUrl, pages, cookie) {
+/** pageJs (bench/lib.mjs) of each of `pages` on the app. */
+async function pagesJs(appUrl, pages, cookie) {
   const out = [];
-  for (const p of pages) {
-    const html = await (await fetch(`${appUrl}${p}`, { headers: { cookie } })).text();
-    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
-    let raw = 0;
-    let gz = 0;
-    for (const src of srcs) {
-      const body = Buffer.from(await (await fetch(new URL(src, appUrl))).arrayBuffer());
-      raw += body.length;
-      gz += gzipSync(body, { level: 9 }).length;
-    }
-    out.push({
-      page: p,
-      scripts: srcs.length,
-      raw_kb: +(raw / 1024).toFixed(1),
-      gzip_kb: +(gz / 1024).toFixed(1),
-    });
-  }
+  for (const p of pages) out.push({ page: p, ...(await pageJs(`${appUrl}${p}`, cookie)) });
   return out;
-}
-
-/** A signed-out browser's new flow (through the BFF) and its CSRF cookie, which reading the flow needs. */
-async function signedOutFlow(appUrl, kind) {
-  const res = await fetch(`${appUrl}/api/kratos/self-service/${kind}/browser`, { redirect: "manual" });
-  const flow = new URL(res.headers.get("location"), appUrl).searchParams.get("flow");
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { flow, cookie };
 }
 
 /** Gzipped JavaScript of the same flows on the app's pages and on Ory Elements (/elements). */
 async function kitRows(appUrl, loginFlow, cookie) {
-  const kitJs = await pageJs(
+  const kitJs = await pagesJs(
     appUrl,
     [`/login?flow=${loginFlow}`, `/elements/login?flow=${loginFlow}`],
     cookie,
@@ -168,7 +174,7 @@ async function kitRows(appUrl, loginFlow, cookie) {
   for (const kind of ["registration", "recovery"]) {
     const f = await signedOutFlow(appUrl, kind);
     kitJs.push(
-      ...(await pageJs(appUrl, [`/${kind}?flow=${f.flow}`, `/elements/${kind}?flow=${f.flow}`], f.cookie)),
+      ...(await pagesJs(appUrl, [`/${kind}?flow=${f.flow}`, `/elements/${kind}?flow=${f.flow}`], f.cookie)),
     );
   }
   const kits = [];
@@ -194,6 +200,7 @@ function printRows(rows, before) {
   const direct = rows.find((r) => r.id === "kratos_whoami");
   const matched = rows.find((r) => r.id === "kratos_whoami_matched");
   const floorMatched = rows.find((r) => r.id === "floor_matched");
+  const floorProxy = rows.find((r) => r.id === "floor_proxy_matched");
   const signinDirect = rows.find((r) => r.id === "signin_kratos");
   const signinDirect12 = rows.find((r) => r.id === "signin_kratos_12");
   // What each row's Kratos CPU is compared with: the same work sent straight to Kratos.
@@ -220,6 +227,7 @@ function printRows(rows, before) {
         "app CPU ms/req": fix(r.app_cpu_ms),
         "× floor": isSignin || r.app_cpu_ms === undefined ? "" : fix(r.app_cpu_ms / floor.app_cpu_ms),
         "× floor, same rate": r.id === "bff_whoami" ? fix(r.app_cpu_ms / floorMatched.app_cpu_ms) : "",
+        "× floor + one call": r.id === "bff_whoami" ? fix(r.app_cpu_ms / floorProxy.app_cpu_ms) : "",
         "Kratos CPU ms/req": fix(r.kratos_cpu_ms),
         "× direct": !directOf[r.id]
           ? ""
@@ -231,7 +239,8 @@ function printRows(rows, before) {
   );
   console.log(
     "× floor: app CPU per request over the bare Next route handler's (same rate: over the floor driven at\n" +
-      "the proxied row's rate, so both are compared under the same load). × direct: proxied whoami's Kratos CPU\n" +
+      "the proxied row's rate, so both are compared under the same load; + one call: over a bare route handler\n" +
+      "making the same call to Kratos at that rate, the limit of a Next route that proxies). × direct: proxied whoami's Kratos CPU\n" +
       "over Kratos direct's at the same rate (that row's own: over direct at full speed); sign-ins: app + Kratos\n" +
       "CPU per sign-in over the direct sign-in's.\n" +
       '"before": the run before this one (previous.json in bench/results/).',
@@ -272,7 +281,7 @@ async function requestRows(only) {
       cmd: bin("next"),
       args: ["start", "-p", String(s.ports.floor), "-H", "127.0.0.1"],
       cwd: FLOOR_DIR,
-      env: { NODE_ENV: "production" },
+      env: { NODE_ENV: "production", KRATOS_PUBLIC_URL: s.kratosPublicUrl },
       logFile: path.join(s.dataDir, "floor.log"),
       ready: { url: `${floorUrl}/api/ping` },
     }),
@@ -347,6 +356,16 @@ async function requestRows(only) {
         }),
         { app: floor.child.pid },
       ],
+      // The architecture's limit: a bare route handler making the same one call to Kratos.
+      [
+        "floor_proxy_matched",
+        "floor + one call to Kratos (whoami), at the proxied row's rate",
+        (rows) => ({
+          ...http(`${floorUrl}/api/whoami`, { cookie }),
+          rate: Math.max(1, Math.round(rows.find((r) => r.id === "bff_whoami").rps)),
+        }),
+        { app: floor.child.pid, kratos },
+      ],
       // Go spends more CPU per request at a low rate than at a high one (fewer requests share
       // each wake-up of its scheduler and poller): compare the proxied row at its own rate.
       [
@@ -401,7 +420,7 @@ async function requestRows(only) {
       logRow(r, Object.keys(servers));
     }
     if (only) return { rows, js: [], kits: [] };
-    const js = await pageJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
+    const js = await pagesJs(s.appUrl, ["/", `/login?flow=${loginFlow}`, "/secure-account"], cookie);
     // Both UI kits side by side, when the Elements feature is on (FEATURES).
     const kits = stack.features.includes("elements") ? await kitRows(s.appUrl, loginFlow, cookie) : [];
     return { rows, js, kits };
@@ -471,7 +490,14 @@ const SCENARIOS = [
     alone: true,
     async run(data) {
       await buildAppAndFloor();
-      const ids = ["floor", "kratos_whoami", "bff_whoami", "floor_matched", "kratos_whoami_matched"];
+      const ids = [
+        "floor",
+        "kratos_whoami",
+        "bff_whoami",
+        "floor_matched",
+        "floor_proxy_matched",
+        "kratos_whoami_matched",
+      ];
       Object.assign(data, await requestRows(new Set(ids)));
     },
   },

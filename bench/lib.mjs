@@ -1,11 +1,13 @@
-// Helpers of the bench (bench.mjs, cluster.mjs): one measured run, server
-// CPU from /proc, accounts, saved results.
+// Helpers of the bench (bench.mjs, cluster.mjs, page-floor.mjs): one measured run, server
+// CPU from /proc, accounts, pages as a browser asks for them, saved results.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import http from "node:http";
 import { createInterface } from "node:readline";
+import { gzipSync } from "node:zlib";
 import { root } from "../scripts/service.mjs";
 
 const RESULTS_DIR = path.join(root, "bench", "results");
@@ -168,4 +170,74 @@ export function save(file, data) {
     `[bench] saved ${path.relative(root, latest)}${before ? ` (the run before: ${path.relative(root, previous)})` : ""}`,
   );
   return before;
+}
+
+// ---- pages as a browser asks for them -----------------------------------------------------
+
+/**
+ * One GET as a browser's navigation sends it (`sec-fetch-mode: navigate`, which decides whether
+ * the app starts a flow in the first response). Over node:http: `fetch` always sends
+ * `sec-fetch-mode: cors`. Redirects are not followed.
+ */
+export function navigate(url, { cookie = "" } = {}) {
+  return new Promise((resolve, reject) => {
+    const headers = { accept: "text/html", "sec-fetch-mode": "navigate", "sec-fetch-dest": "document" };
+    if (cookie) headers.cookie = cookie;
+    const req = http.get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+/** Redirects a navigation to `url` follows before a page answers 200 (NaN: no page within 10). */
+export async function redirectHops(url) {
+  let next = url;
+  for (let hops = 0; hops < 10; hops++) {
+    const res = await navigate(next);
+    if (res.status < 300 || res.status >= 400) return res.status === 200 ? hops : NaN;
+    next = new URL(res.headers.location, next).href;
+  }
+  return NaN;
+}
+
+/**
+ * The JavaScript a page's HTML loads (module scripts; the nomodule polyfill is left out), raw
+ * and gzip -9, in KB. `url` must answer 200 to a navigation with `cookie`.
+ */
+export async function pageJs(url, cookie = "") {
+  const res = await navigate(url, { cookie });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}, not a page`);
+  const tags = [...res.body.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter(
+    (m) => !/\bnoModule\b/i.test(m[0]),
+  );
+  const srcs = [...new Set(tags.map((m) => m[1]))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: srcs.length, raw_kb: +(raw / 1024).toFixed(1), gzip_kb: +(gz / 1024).toFixed(1) };
+}
+
+/** A signed-out browser's new flow through the BFF, with its CSRF cookie (reading the flow needs it). */
+export async function signedOutFlow(appUrl, kind) {
+  const res = await fetch(`${appUrl}/api/kratos/self-service/${kind}/browser`, { redirect: "manual" });
+  const flow = new URL(res.headers.get("location"), appUrl).searchParams.get("flow");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { flow, cookie };
 }

@@ -8,10 +8,9 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { bin, root, service } from "../scripts/service.mjs";
 import { startStack, stackSettings } from "../scripts/stack.mjs";
-import { measure, nextVersion } from "./lib.mjs";
+import { measure, nextVersion, pageJs, redirectHops, signedOutFlow } from "./lib.mjs";
 import { lighthouseRows } from "./lighthouse.mjs";
 
 const FLOOR_APP = path.join(root, "bench", "floor-app");
@@ -19,6 +18,10 @@ const FLOOR_DIST = ".next-floor";
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+// Every page row at one paced rate: CPU per request rises as the rate falls, so rows driven
+// as fast as each answers would compare the app at 30/s with the floor at 70/s. 25/s is under
+// what the slowest row (a first visit, which also creates a flow) reaches on a busy 2-core host.
+const PAGE_RATE = Number(process.env.BENCH_PAGE_RATE ?? 25);
 
 function step(cmd, args, { cwd = root, env = {} } = {}) {
   return new Promise((resolve) => {
@@ -30,7 +33,15 @@ function step(cmd, args, { cwd = root, env = {} } = {}) {
 /** Builds the floor app once per Next version and sources (its own dist folder, stamped). */
 async function buildFloorPage(log) {
   const stamp = path.join(FLOOR_APP, FLOOR_DIST, "built-with-next");
-  const sources = ["app/page.jsx", "app/layout.jsx", "proxy.js", "instrumentation.js", "next.config.mjs"]
+  const sources = [
+    "app/page.jsx",
+    "app/SignInForm.jsx",
+    "app/flow/page.jsx",
+    "app/layout.jsx",
+    "proxy.js",
+    "instrumentation.js",
+    "next.config.mjs",
+  ]
     .map((f) => readFileSync(path.join(FLOOR_APP, f), "utf8"))
     .join("\n");
   const version = `${nextVersion()} ${createHash("sha256").update(sources).digest("hex")}`;
@@ -41,51 +52,16 @@ async function buildFloorPage(log) {
   writeFileSync(stamp, version);
 }
 
-/** The gzipped JavaScript a page's HTML loads (module scripts; the nomodule polyfill is skipped). */
-async function pageJs(url, cookie = "") {
-  const html = await (await fetch(url, { headers: { cookie } })).text();
-  const tags = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].filter(
-    (m) => !/\bnoModule\b/i.test(m[0]),
-  );
-  const srcs = [...new Set(tags.map((m) => m[1]))];
-  let gz = 0;
-  for (const src of srcs)
-    gz += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer()), { level: 9 }).length;
-  return { scripts: srcs.length, gzip_kb: +(gz / 1024).toFixed(1) };
-}
-
-/** A signed-out browser's new flow through the BFF, with its CSRF cookie. */
-async function signedOutFlow(appUrl, kind) {
-  const res = await fetch(`${appUrl}/api/kratos/self-service/${kind}/browser`, { redirect: "manual" });
-  const flow = new URL(res.headers.get("location"), appUrl).searchParams.get("flow");
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { flow, cookie };
-}
-
 const http = (url, headers = {}) => ({
   kind: "http",
   url,
   headers,
   expectStatus: 200,
+  rate: PAGE_RATE,
   connections: CONNECTIONS,
   warmupSec: WARMUP,
   durationSec: DURATION,
 });
-
-/** Redirects a first visit (no cookies) follows before a page answers 200: `/login` → … → the form. */
-async function redirectHops(url) {
-  let hops = 0;
-  for (let next = url; hops < 10; hops++) {
-    const res = await fetch(next, { redirect: "manual" });
-    await res.arrayBuffer();
-    if (res.status < 300 || res.status >= 400) return res.status === 200 ? hops : NaN;
-    next = new URL(res.headers.get("location"), next).href;
-  }
-  return NaN;
-}
 
 /**
  * The page-floor part, on the bench profile's stack and ports (the floor page on its
@@ -108,7 +84,11 @@ export async function pageFloor({ build = true, log = console.log } = {}) {
       cmd: bin("next"),
       args: ["start", "-p", String(stack.settings.ports.pageFloor), "-H", "127.0.0.1"],
       cwd: FLOOR_APP,
-      env: { NODE_ENV: "production", NEXT_DIST_DIR: FLOOR_DIST },
+      env: {
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: FLOOR_DIST,
+        KRATOS_PUBLIC_URL: stack.settings.kratosPublicUrl,
+      },
       logFile: path.join(stack.settings.dataDir, "page-floor.log"),
       ready: { url: `${floorUrl}/` },
     },
@@ -127,6 +107,13 @@ export async function pageFloor({ build = true, log = console.log } = {}) {
         "page floor: bare Next dynamic page (nonce CSP)",
         http(`${floorUrl}/`),
         { app: floor.child.pid },
+      ],
+      // The limit of a flow page: the floor page reading the login flow from Kratos first.
+      [
+        "page_floor_flow",
+        "page floor + one flow read from Kratos",
+        http(`${floorUrl}/flow?flow=${flows.login.flow}`, { cookie: flows.login.cookie }),
+        { app: floor.child.pid, kratos },
       ],
       ["first_login", "first visit: GET /login (starts a flow)", http(`${appUrl}/login`), { app, kratos }],
       ...Object.entries(flows).map(([kind, f]) => [

@@ -25,7 +25,12 @@ function requestTable(rows) {
       let floor = "";
       if (!signin && r.app_cpu_ms !== undefined) {
         floor = num(r.app_cpu_ms / by.floor.app_cpu_ms);
-        if (r.id === "bff_whoami") floor += ` (${num(r.app_cpu_ms / by.floor_matched.app_cpu_ms)} same rate)`;
+        if (r.id === "bff_whoami") {
+          floor += ` (${num(r.app_cpu_ms / by.floor_matched.app_cpu_ms)} same rate`;
+          // The limit: a bare route handler making the same one call (older runs lack the row).
+          const limit = by.floor_proxy_matched;
+          floor += limit ? `; ${num(r.app_cpu_ms / limit.app_cpu_ms)} × floor + one call)` : ")";
+        }
       }
       return [
         r.name,
