@@ -52,7 +52,8 @@ export function stopProcess(child, graceMs = 5000) {
         // already gone
       }
     };
-    const t = setTimeout(() => (kill("SIGKILL"), resolve()), graceMs);
+    // After SIGKILL, still wait for the exit (a restart must find the port free), but not forever.
+    const t = setTimeout(() => (kill("SIGKILL"), setTimeout(resolve, 5000).unref()), graceMs);
     child.once("exit", () => (clearTimeout(t), resolve()));
     kill("SIGTERM");
   });
@@ -141,7 +142,12 @@ export function service(spec, log = console.log) {
       if (this.running) return;
       // Another process on one of its ports would pass the readiness check for a process that
       // could not bind it (and exits a moment later): refuse to start instead.
-      const taken = await takenPorts(spec.ready);
+      // A process stopped a moment ago may still be closing its listener: give it 3 s.
+      let taken = await takenPorts(spec.ready);
+      for (let i = 0; i < 15 && taken.length > 0; i++) {
+        await pause(200);
+        taken = await takenPorts(spec.ready);
+      }
       if (taken.length > 0)
         throw new Error(
           `${spec.name}: port ${taken.join(", ")} is in use by another process ` +
