@@ -1,5 +1,5 @@
-// What the app's own form-post routes (ending sessions, deleting the account) share: same-origin
-// only, a form body, the request's one session credential, 303 answers, and Kratos outages as the
+// What the app's own form-post routes (ending sessions, deleting the account, the OAuth2
+// decisions) share: same-origin only, a form body, the request's one session credential, 303 answers, and Kratos outages as the
 // 503 page.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
@@ -23,15 +23,21 @@ export function seeOther(path: string): Response {
   return NextResponse.redirect(new URL(path, getConfig().appUrl), 303);
 }
 
-/** The post's credential and form, or the answer that refuses it. */
-export async function readAppPost(req: NextRequest, returnTo: string): Promise<AppPost | Response> {
+/** A same-origin urlencoded form post's fields, or the answer that refuses the post. */
+export async function readSameOriginForm(req: NextRequest): Promise<FormData | Response> {
   if (isCrossSiteRequest(req.headers, getConfig().appUrl.origin))
     return jsonError(403, "forbidden_origin", "Cross-site request refused.");
   const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded")
     return jsonError(415, "unsupported_media_type", "Send an application/x-www-form-urlencoded form.");
   const form = await req.formData().catch(() => null);
-  if (!form) return jsonError(400, "malformed_form", "The form could not be read.");
+  return form ?? jsonError(400, "malformed_form", "The form could not be read.");
+}
+
+/** The post's credential and form, or the answer that refuses it. */
+export async function readAppPost(req: NextRequest, returnTo: string): Promise<AppPost | Response> {
+  const form = await readSameOriginForm(req);
+  if (form instanceof Response) return form;
   const { credential } = credentialOf(req.headers);
   if (credential.type === "none") return seeOther(loginPath({ returnTo }));
   return { credential, form };
