@@ -118,6 +118,8 @@ test.describe("passkeys", { tag: "@auth" }, () => {
   async function expectSignedInAs(page: Page, email: string) {
     const { secureAccount, home } = pagesOf(page);
     // A passkey is a first factor; the enrollment gate (when it runs) asks for an independent second one.
+    // Signing in leaves the login page (autofill signs in on its own, a moment after the visit).
+    await expect(page).not.toHaveURL(/\/login/);
     if (gateRuns()) await expect(secureAccount.gate).toBeVisible();
     await home.open();
     await expect(home.signedInAs).toContainText(email);

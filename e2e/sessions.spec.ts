@@ -1,9 +1,10 @@
 // "Where you're signed in": the user's sessions from Kratos on the settings page, ending one or
 // all of the others, and the other devices losing access at once (not after the session-check
-// cache's TTL). /secure-account is the probe: its page renders for any session the proxy lets
-// through, so only the proxy's (cached) check decides where the browser lands.
+// cache's TTL). The probe is a protected page every live session reaches (e2e/support/session.ts),
+// so only the proxy's (cached) check decides where the browser lands.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { pagesOf } from "./pages";
+import { expectLiveSession, expectSentToSignIn } from "./support/session";
 import { login, openSettings, registerAndLogin, type TestUser } from "./support/users";
 
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -14,20 +15,8 @@ const SAFARI_MAC =
 async function signInElsewhere(browser: Browser, user: TestUser, userAgent: string): Promise<Page> {
   const page = await (await browser.newContext({ userAgent })).newPage();
   await login(page, user, { expectGate: true });
-  await expectSignedIn(page);
+  await expectLiveSession(page);
   return page;
-}
-
-/** A protected page the proxy alone guards: it opens while the session is trusted (and caches the check). */
-async function expectSignedIn(page: Page): Promise<void> {
-  await page.goto("/secure-account");
-  await expect(pagesOf(page).secureAccount.gate).toBeVisible();
-}
-
-async function expectSentToSignIn(page: Page): Promise<void> {
-  await page.goto("/secure-account");
-  await expect(page).toHaveURL(/\/login\?.*flow=/);
-  await expect(pagesOf(page).login.title).toBeVisible();
 }
 
 test(
@@ -55,7 +44,7 @@ test(
     await expect(firefox.getByTestId("session-methods")).toHaveText("password (aal1)");
 
     // A fresh cached check on the other device, so that only the revocation can end it.
-    await expectSignedIn(other);
+    await expectLiveSession(other);
     await settings.signOutDevice("Firefox on Windows");
     await expect(
       page.getByRole("status").filter({ hasText: "That device has been signed out." }),
@@ -64,7 +53,7 @@ test(
     await expect(settings.thisDevice).toHaveCount(1);
 
     await expectSentToSignIn(other);
-    await expectSignedIn(page);
+    await expectLiveSession(page);
     await other.context().close();
   },
 );
@@ -83,8 +72,8 @@ test(
     await expect(settings.otherDevices.filter({ hasText: "Firefox on Windows" })).toHaveCount(1);
     await expect(settings.otherDevices.filter({ hasText: "Safari on macOS" })).toHaveCount(1);
 
-    await expectSignedIn(firefox);
-    await expectSignedIn(safari);
+    await expectLiveSession(firefox);
+    await expectLiveSession(safari);
     await settings.signOutEverywhereElse();
     await expect(
       page.getByRole("status").filter({ hasText: "Every other device has been signed out." }),
@@ -95,7 +84,7 @@ test(
 
     await expectSentToSignIn(firefox);
     await expectSentToSignIn(safari);
-    await expectSignedIn(page);
+    await expectLiveSession(page);
     await firefox.context().close();
     await safari.context().close();
   },
@@ -123,6 +112,6 @@ test("ending sessions takes same-origin form posts only", { tag: "@policy" }, as
   expect(notAnId.status()).toBe(400);
   expect((await notAnId.json()).error.id).toBe("invalid_session_id");
 
-  await expectSignedIn(other);
+  await expectLiveSession(other);
   await other.context().close();
 });
