@@ -6,9 +6,7 @@ import { whoami } from "@/lib/kratos/client";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
 import { unavailablePath } from "@/lib/http/loadFlow";
 import { pageCredential } from "@/lib/http/credential";
-import { loginPath, REQUEST_PATH_HEADER } from "@/lib/http/paths";
-import { protectionOf } from "@/lib/policy/appMap";
-import { APP_MAP } from "@/features/index";
+import { loginPath, PROTECTED_ROUTE_HEADER, REQUEST_PATH_HEADER } from "@/lib/http/paths";
 
 /** The request's Kratos session (null when signed out). Throws KratosUnavailableError when Kratos is down. */
 export async function currentSession(): Promise<Session | null> {
@@ -40,17 +38,17 @@ export interface RequiredSession {
 
 /**
  * The session of a page whose row in the app map (lib/policy/appMap.ts) is protected: proxy.ts
- * has already applied the row's rule, so this only reads the session it let through. The page
- * is found by the path proxy.ts passes on, so no page repeats its own. A page the map leaves
- * public is a mistake in the map, and fails loudly; a session gone since the proxy looked sends
- * the browser to sign in, and a Kratos outage to the 503 page that retries here.
+ * has already applied the row's rule and marked the request, so this only reads the session it
+ * let through. A page the map leaves public is a mistake in the map, and fails loudly; a session
+ * gone since the proxy looked sends the browser to sign in, and a Kratos outage to the 503 page
+ * that retries here.
  */
 export async function requireSession(): Promise<RequiredSession> {
-  const here = (await headers()).get(REQUEST_PATH_HEADER) ?? "";
-  const pathname = here.split("?")[0] ?? "";
-  if (!protectionOf(pathname, APP_MAP)) {
+  const h = await headers();
+  const here = h.get(REQUEST_PATH_HEADER) ?? "";
+  if (h.get(PROTECTED_ROUTE_HEADER) !== "1") {
     throw new Error(
-      `requireSession() on ${JSON.stringify(pathname)}: its row in lib/policy/appMap.ts is public`,
+      `requireSession() on ${JSON.stringify(here.split("?")[0])}: proxy.ts applied no rule to it (its row in lib/policy/appMap.ts is public)`,
     );
   }
   const session = await currentSessionOr503(here);

@@ -14,6 +14,11 @@ export const REQUEST_PATH_HEADER = "x-request-path";
  * renders in the same response. Only proxy.ts sets it; a client's own value is dropped there.
  */
 export const STARTED_FLOW_HEADER = "x-started-flow";
+/**
+ * Set by proxy.ts on a request it let through a protected row of the app map, so that a page
+ * asking for its session (requireSession) knows the rule ran. A client's own value is dropped.
+ */
+export const PROTECTED_ROUTE_HEADER = "x-protected-route";
 
 export interface LoginParams {
   aal?: "aal1" | "aal2";

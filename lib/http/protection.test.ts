@@ -185,6 +185,18 @@ describe("proxy: protection from the app map", () => {
     expect(res.headers.get("x-middleware-request-x-request-path")).toBe("/session?a=b");
   });
 
+  it("marks a request it let through a protected row, and only such a request", async () => {
+    const mark = "x-middleware-request-x-protected-route";
+    const forged = { cookie: COOKIE, "x-protected-route": "1" };
+    expect((await send("/session", forged, { facts: STEPPED_UP })).res.headers.get(mark)).toBe("1");
+    // A public page: the client's own value is dropped (Next overrides the header with nothing).
+    expect((await send("/", forged, { facts: STEPPED_UP })).res.headers.get(mark)).toBeNull();
+    // Refused: the browser is sent to sign in, nothing reaches the page.
+    const signedOut = await send("/session", { "x-protected-route": "1" }, { facts: null });
+    expect(signedOut.res.status).toBe(307);
+    expect(signedOut.res.headers.get(mark)).toBeNull();
+  });
+
   it("widens img-src only on a row that names image sources (the consent page's client logos)", async () => {
     const imgSrc = (res: Response) =>
       res.headers

@@ -8,7 +8,13 @@ import { appRouteOf, protectionOf, type AppRoute, type Protection } from "@/lib/
 import { resolveCredential, transportOf, type Credential } from "@/lib/policy/credential";
 import { allowedOrigins, safeReturnTo } from "@/lib/policy/returnTo";
 import { KratosResponseError, KratosUnavailableError } from "@/lib/kratos/errors";
-import { loginPath, REQUEST_PATH_HEADER, STARTED_FLOW_HEADER, uiKitPagePath } from "@/lib/http/paths";
+import {
+  loginPath,
+  PROTECTED_ROUTE_HEADER,
+  REQUEST_PATH_HEADER,
+  STARTED_FLOW_HEADER,
+  uiKitPagePath,
+} from "@/lib/http/paths";
 import { jsonError } from "@/lib/http/jsonError";
 import { credentialRefusal } from "@/lib/http/credential";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/securityHeaders";
@@ -83,6 +89,7 @@ async function protect(
       new URL(loginPath({ aal: "aal2", refresh: decision.refresh, returnTo }), deps.appUrl),
     );
   }
+  requestHeaders.set(PROTECTED_ROUTE_HEADER, "1");
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   if (sealed) deps.cacheCookie.set(res, sealed);
   return res;
@@ -107,6 +114,7 @@ export function createProxy(deps: ProxyDeps): (req: NextRequest) => Promise<Resp
     // client's own value never reaches a page.
     requestHeaders.set(REQUEST_PATH_HEADER, `${req.nextUrl.pathname}${req.nextUrl.search}`);
     requestHeaders.delete(STARTED_FLOW_HEADER);
+    requestHeaders.delete(PROTECTED_ROUTE_HEADER);
 
     // UI_KIT=elements: the app's own flow pages hand over to their Ory Elements twins, so every
     // link and redirect of the app (sign-in, step-up, sign-out, errors) lands on the kit.
