@@ -141,6 +141,18 @@ describe("where a settings form comes back to", () => {
     );
   });
 
+  it("sends a new flow to the section that started it", () => {
+    const loc = `${app}/settings?flow=f2`;
+    expect(sectionReturnLocation(loc, { ...ctx, section: "sessions" })).toBe(
+      `${app}/settings/sessions?flow=f2`,
+    );
+    expect(sectionReturnLocation(loc, { ...ctx, section: "two-factor" })).toBe(
+      `${app}/settings/two-factor?flow=f2`,
+    );
+    expect(sectionReturnLocation(loc, { ...ctx, section: "//evil.test" })).toBe(loc);
+    expect(sectionReturnLocation(loc, { ...ctx, section: "toString" })).toBe(loc);
+  });
+
   it("keeps the query (flow, notice) as Kratos wrote it", () => {
     expect(sectionReturnLocation(`${app}/settings?flow=f1&notice=x`, { ...ctx, method: "password" })).toBe(
       `${app}/settings/password?flow=f1&notice=x`,

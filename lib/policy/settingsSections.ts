@@ -89,15 +89,21 @@ function nodeName(node: UiNode): string | undefined {
  * every browser settings flow to its one settings UI (`/settings?flow=…`), and asks for a fresh
  * sign-in with `return_to` its own submission URL. Both are sent to the section of the form
  * instead: the posted `method` (or the OIDC callback, which finishes linking an account) names a
- * group, the group its section, and only the path changes, to a path from the table above. Any
+ * group, the group its section; a new flow started from a section page names the section
+ * (`section`, the app's own parameter). Only the path changes, to a path from the table above. Any
  * other Location, or one that is not the app's own settings UI, is returned unchanged.
  */
 export function sectionReturnLocation(
   location: string,
-  ctx: { appOrigin: string; bffPrefix: string; method?: string; oidcCallback?: boolean },
+  ctx: { appOrigin: string; bffPrefix: string; method?: string; oidcCallback?: boolean; section?: string },
 ): string {
   const group = ctx.oidcCallback ? "oidc" : ctx.method;
-  const section = group === undefined ? undefined : sectionOfGroup(group);
+  const section =
+    ctx.section !== undefined
+      ? SETTINGS_SECTIONS.find((s) => s.id === ctx.section)
+      : group === undefined
+        ? undefined
+        : sectionOfGroup(group);
   if (!section || section.path === SETTINGS_PATH) return location;
   let url: URL;
   try {
