@@ -16,8 +16,9 @@ export async function statusWords(lines: readonly SectionStatusLine[]): Promise<
 
 /**
  * The settings sections as plain links (no JavaScript needed), the current one marked with
- * aria-current. Beside the card on wide screens; above it on narrow ones, as a row that scrolls
- * sideways by itself so the page never does.
+ * aria-current. Beside the card on wide screens, with each section's status; above it on narrow
+ * ones, as rows of links that wrap (no sideways scrolling, and no JavaScript to bring the current
+ * one into view), without the status, which the section's own header shows there.
  */
 export async function SettingsNav({
   sections,
@@ -32,11 +33,11 @@ export async function SettingsNav({
   const t = await getTranslations("settings");
   return (
     <nav aria-label={t("nav")} className="min-w-0" data-testid="settings-nav">
-      <ul className="flex gap-2 overflow-x-auto pb-1 sm:flex-col sm:overflow-visible">
+      <ul className="flex flex-wrap gap-2 sm:flex-col">
         {sections.map((s) => {
           const here = s.id === current;
           return (
-            <li key={s.id} className="shrink-0 sm:shrink">
+            <li key={s.id}>
               <Link
                 href={s.path}
                 aria-current={here ? "page" : undefined}
@@ -48,7 +49,10 @@ export async function SettingsNav({
               >
                 <span className="block whitespace-nowrap">{t(`sections.${s.id}.title`)}</span>
                 {status[s.id]?.map((line) => (
-                  <span key={line} className="block text-xs font-normal whitespace-nowrap text-muted">
+                  <span
+                    key={line}
+                    className="hidden text-xs font-normal whitespace-nowrap text-muted sm:block"
+                  >
                     {line}
                   </span>
                 ))}

@@ -134,6 +134,14 @@ export async function SettingsSectionPage({
       subtitle={
         <>
           <p>{subtitle}</p>
+          {/* On narrow screens the navigation leaves the status out: it is here instead. */}
+          {nav[id]?.length ? (
+            <ul className="mt-1 sm:hidden" data-testid="section-status">
+              {nav[id].map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
           {providers.length > 0 ? (
             <p data-testid="linked-providers">
               {t("status.linkedProviders", { providers: providers.join(", ") })}

@@ -28,7 +28,12 @@ import type { RateLimitResult } from "@/lib/bff/rateLimiter";
 import { clientIpOf, rateLimitKeys, type BucketKey } from "@/lib/policy/rateLimitRules";
 import { resolveCredential, type Credential } from "@/lib/policy/credential";
 import { sameOriginPath } from "@/lib/policy/returnTo";
-import { SETTINGS_PATH, sectionOfGroup, sectionReturnLocation } from "@/lib/policy/settingsSections";
+import {
+  postedGroup,
+  SETTINGS_PATH,
+  sectionOfGroup,
+  sectionReturnLocation,
+} from "@/lib/policy/settingsSections";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
 import { amrOf } from "@/lib/session/facts";
 import type { SessionLookup, SettingsVerdict } from "@/lib/session/lookup";
@@ -193,7 +198,7 @@ async function settingsGuard({
 }: CheckContext): Promise<Response | null> {
   const verdict = await deps.settingsVerdict(await session());
   // Back to the section the form was in (its method's), after signing in again.
-  const section = sectionOfGroup(field(submission, "method") ?? "")?.path ?? SETTINGS_PATH;
+  const section = sectionOfGroup(settingsGroup(submission) ?? "")?.path ?? SETTINGS_PATH;
   const settings = new URL(section, deps.appUrl).href;
   if (verdict.type === "rejected") return refuseRejected(deps, req, credential, settings);
   if (verdict.type !== "step_up") return null;
@@ -256,6 +261,12 @@ async function readBodySubmission(req: NextRequest): Promise<BodyResult> {
   const read = readSubmission(media.type, bytes);
   if (!read.ok) return { refusal: { status: read.status, id: "bad_request", message: read.message } };
   return { submission: read.submission };
+}
+
+/** The settings group a submission is for (lib/policy/settingsSections.ts). */
+function settingsGroup(submission: Submission): string | undefined {
+  const names = submission instanceof URLSearchParams ? [...submission.keys()] : Object.keys(submission);
+  return postedGroup(field(submission, "method"), names);
 }
 
 const OIDC_CALLBACK = "self-service/methods/oidc/callback/";
@@ -354,7 +365,7 @@ async function answer(deps: BffDeps, req: NextRequest, segments: string[]): Prom
         sectionReturnLocation(out.get("location")!, {
           appOrigin: deps.appUrl.origin,
           bffPrefix: BFF_PREFIX,
-          method: path === "self-service/settings" ? field(submission, "method") : undefined,
+          method: path === "self-service/settings" ? settingsGroup(submission) : undefined,
           oidcCallback: path.startsWith(OIDC_CALLBACK),
           section: path === "self-service/settings/browser" ? section : undefined,
         }),

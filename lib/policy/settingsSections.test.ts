@@ -2,6 +2,7 @@ import type { UiNode } from "@ory/client-fetch";
 import { describe, expect, it } from "vitest";
 import {
   enabledSections,
+  postedGroup,
   sectionById,
   sectionNodes,
   sectionOfGroup,
@@ -118,6 +119,21 @@ describe("authenticator app setup", () => {
     expect(names(withoutTotpSetup(NODES))).not.toContain("totp:totp_code");
     expect(names(withoutTotpSetup(NODES))).toContain("webauthn:webauthn_register_displayname");
     expect(names(withoutTotpSetup([input("totp", "totp_unlink")]))).toEqual(["totp:totp_unlink"]);
+  });
+});
+
+describe("the group of a posted settings form", () => {
+  it("is its method, or else the field that names one", () => {
+    expect(postedGroup("password", ["csrf_token", "password"])).toBe("password");
+    expect(postedGroup(undefined, ["csrf_token", "totp_unlink"])).toBe("totp");
+    expect(postedGroup(undefined, ["csrf_token", "webauthn_remove"])).toBe("webauthn");
+    expect(postedGroup(undefined, ["csrf_token", "passkey_remove"])).toBe("passkey");
+    expect(postedGroup(undefined, ["csrf_token", "lookup_secret_confirm"])).toBe("lookup_secret");
+    expect(postedGroup(undefined, ["csrf_token", "unlink"])).toBe("oidc");
+    expect(postedGroup(undefined, ["csrf_token", "link"])).toBe("oidc");
+    expect(postedGroup(undefined, ["csrf_token", "traits.email"])).toBe("profile");
+    expect(postedGroup(undefined, ["csrf_token", "unlinked", "xtotp_code"])).toBeUndefined();
+    expect(postedGroup(undefined, [])).toBeUndefined();
   });
 });
 

@@ -84,6 +84,28 @@ function nodeName(node: UiNode): string | undefined {
   return "name" in node.attributes ? node.attributes.name : undefined;
 }
 
+// A settings form's fields that say its group when it posts no `method` (Kratos's remove and
+// unlink buttons post only themselves and the CSRF token).
+const GROUP_BY_FIELD: readonly [RegExp, string][] = [
+  [/^totp_/, "totp"],
+  [/^webauthn_/, "webauthn"],
+  [/^passkey_/, "passkey"],
+  [/^lookup_secret_/, "lookup_secret"],
+  [/^(link|unlink)$/, "oidc"],
+  [/^traits(\.|$)/, "profile"],
+  [/^password$/, "password"],
+];
+
+/** The group of a posted settings form: its `method`, or the first field that names one. */
+export function postedGroup(method: string | undefined, fieldNames: readonly string[]): string | undefined {
+  if (method) return method;
+  for (const name of fieldNames) {
+    const hit = GROUP_BY_FIELD.find(([re]) => re.test(name));
+    if (hit) return hit[1];
+  }
+  return undefined;
+}
+
 /**
  * Where the browser goes after Kratos answered a settings request (its `Location`): Kratos sends
  * every browser settings flow to its one settings UI (`/settings?flow=…`), and asks for a fresh
