@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { BRAND } from "../brand/brand.mjs";
 import { pagesOf } from "./pages";
+import { enabledSettingsSections } from "./pages/SettingsPage";
 import { requiresFeature } from "./support/env";
 import { INVALID_CREDENTIALS } from "./pages/LoginPage";
 import { screenshotPath } from "./support/screenshots";
@@ -88,6 +89,17 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
     await check(page, "step-up");
     await openSettings(page, user);
     await check(page, "settings");
+    // Every other settings section, and the authenticator app's setup once asked for.
+    const { settings } = pagesOf(page);
+    for (const id of enabledSettingsSections()) {
+      if (id === "profile") continue;
+      await settings.goTo(id);
+      await check(page, `settings-${id}`);
+    }
+    await settings.goTo("two-factor");
+    await settings.totpSetupButton.click();
+    await expect(settings.totpQrCode).toBeVisible();
+    await check(page, "settings-two-factor-setup");
     await session.open();
     await check(page, "session");
     await home.open();

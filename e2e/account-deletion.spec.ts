@@ -47,7 +47,7 @@ test.describe("account deletion", { tag: "@account-deletion" }, () => {
       expect(Object.fromEntries(reauth.searchParams)).toEqual({
         refresh: "true",
         aal: "aal2",
-        return_to: "/settings",
+        return_to: "/settings/delete",
         notice: "reauth_to_delete",
       });
       expect(await identitiesWith(request, user.email)).toBe(1);
@@ -58,7 +58,7 @@ test.describe("account deletion", { tag: "@account-deletion" }, () => {
       ).toBeVisible();
       await stepUpWithEmailCode(page, user.email);
       const { settings, login: loginPage } = pagesOf(page);
-      await settings.expectOpen();
+      await settings.expectSection("delete");
       // A fresh cached session check on the other device, so that only the revocation can end it.
       await other.goto("/secure-account");
       await expect(pagesOf(other).secureAccount.gate).toBeVisible();
@@ -89,7 +89,7 @@ test.describe("account deletion", { tag: "@account-deletion" }, () => {
     const { settings } = pagesOf(page);
     await settings.deleteAccount(`not-${user.email}`);
     await expect(page.getByRole("alert").filter({ hasText: "Nothing was deleted" })).toBeVisible();
-    await settings.expectOpen();
+    await settings.expectSection("delete");
     const me = await page.request.get("/api/me");
     expect(me.status()).toBe(200);
   });
@@ -121,7 +121,8 @@ test(
     );
     const user = await registerAndLogin(page, "delete-off");
     await openSettings(page, user);
-    await expect(pagesOf(page).settings.deleteSection).toHaveCount(0);
+    await expect(pagesOf(page).settings.navLink("delete")).toHaveCount(0);
+    expect((await page.request.get("/settings/delete")).status()).toBe(404);
     const res = await page.request.post("/account/delete", { form: { email: user.email }, maxRedirects: 0 });
     expect(res.status()).toBe(404);
     expect((await page.request.get("/api/me")).status()).toBe(200);

@@ -31,7 +31,7 @@ test(
   async ({ page }) => {
     const { settings, stepUp, session } = pagesOf(page);
     const user = await registerAndLogin(page, "lookup");
-    await openSettings(page, user);
+    await openSettings(page, user, "two-factor");
     await expect(settings.status("lookup_secret")).toContainText("Not set up");
     const codes = await settings.generateBackupCodes();
     expect(codes.length).toBeGreaterThanOrEqual(8);
@@ -61,7 +61,7 @@ test("security key: add in settings, then sign in with password + key", { tag: "
   const { settings, stepUp, session } = pagesOf(page);
   const authenticator = await addVirtualAuthenticator(page, { residentKey: false });
   const user = await registerAndLogin(page, "webauthn");
-  await openSettings(page, user);
+  await openSettings(page, user, "two-factor");
   await expect(settings.status("webauthn")).toContainText("No security key");
   await settings.addSecurityKey("Test key");
   await expect(settings.status("webauthn")).toContainText("1 security key");
@@ -86,6 +86,7 @@ test(
     const user = await registerAndLogin(page, "manage");
     await enableTotp(page, user);
 
+    await settings.goTo("passkeys");
     await expect(settings.status("passkey")).toContainText("No passkey");
     await settings.addPasskey();
     await expect(settings.status("passkey")).toContainText("1 passkey registered");
@@ -94,6 +95,8 @@ test(
     await expect(settings.status("passkey")).toContainText("No passkey");
 
     await settings.unlinkTotp();
-    await expect(settings.status("totp")).toContainText("Not set up");
+    await settings.expectSection("two-factor");
+    await expect(settings.totpSetupButton).toBeVisible();
+    await expect(settings.navLink("two-factor")).toContainText("Authenticator app: off");
   },
 );

@@ -112,12 +112,13 @@ test.describe("sign-in with an OpenID provider", () => {
     async ({ page }) => {
       const { settings, oidcProvider, home, stepUp } = pagesOf(page);
       const user = await registerAndLogin(page, "oidc-link");
-      await openSettings(page, user);
+      await openSettings(page, user, "linked-accounts");
       await expect(settings.oidcIntro).toBeVisible();
       await expect(settings.unlinkButton(SSO.label)).toHaveCount(0);
       await settings.linkButton(SSO.label).click();
       await oidcProvider.signInAndAllow(user.email);
-      await settings.expectOpen();
+      // Back from the provider to the section the link started in.
+      await settings.expectSection("linked-accounts");
       await expect(settings.unlinkButton(SSO.label)).toBeVisible();
       await expect(settings.linkButton(SSO.label)).toHaveCount(0);
       const [identity] = await identitiesWithEmail(user.email);
@@ -135,7 +136,9 @@ test.describe("sign-in with an OpenID provider", () => {
       await expect(stepUp.inboxCodeHidden).toHaveCount(0);
       await stepUpWithEmailCode(page, user.email);
       await settings.expectOpen();
+      await settings.goTo("linked-accounts");
       await settings.unlinkButton(SSO.label).click();
+      await settings.expectSection("linked-accounts");
       await expect(settings.saved).toBeVisible();
       await expect(settings.linkButton(SSO.label)).toBeVisible();
       const [after] = await identitiesWithEmail(user.email);
@@ -155,6 +158,7 @@ test.describe("sign-in with an OpenID provider", () => {
       await stepUp.expectOpen();
       await stepUpWithEmailCode(page, email);
       await settings.expectOpen();
+      await settings.goTo("linked-accounts");
       // Kratos offers no unlink for the last sign-in method; the section says so.
       await expect(settings.unlinkButton(SSO.label)).toHaveCount(0);
       await expect(settings.oidcIntro).toContainText("as long as another way to sign in remains");
@@ -214,9 +218,10 @@ test(
     const { settings, oidcProvider, stepUp, session } = pagesOf(page);
     const user = await registerAndLogin(page, "oidc-stepup");
     const secret = await enableTotp(page, user);
+    await settings.goTo("linked-accounts");
     await settings.linkButton(MAIL.label).click();
     await oidcProvider.signInAndAllow(user.email);
-    await settings.expectOpen();
+    await settings.expectSection("linked-accounts");
     await expect(settings.unlinkButton(MAIL.label)).toBeVisible();
     await signOut(page);
 

@@ -28,7 +28,7 @@ test(
     const other = await signInElsewhere(browser, user, FIREFOX_WINDOWS);
 
     const { settings } = pagesOf(page);
-    await openSettings(page, user);
+    await openSettings(page, user, "sessions");
     // Registering signed this browser in once before (registerAndLogin then signed in again), so
     // that earlier session is listed too; the other device is the one with Firefox's user agent.
     const firefox = settings.otherDevices.filter({ hasText: "Firefox on Windows" });
@@ -68,7 +68,7 @@ test(
     const safari = await signInElsewhere(browser, user, SAFARI_MAC);
 
     const { settings } = pagesOf(page);
-    await openSettings(page, user);
+    await openSettings(page, user, "sessions");
     await expect(settings.otherDevices.filter({ hasText: "Firefox on Windows" })).toHaveCount(1);
     await expect(settings.otherDevices.filter({ hasText: "Safari on macOS" })).toHaveCount(1);
 

@@ -25,6 +25,7 @@ export function FlowScreen({
   forms,
   after,
   footer,
+  aside,
 }: {
   header?: ReactNode;
   title: string;
@@ -37,10 +38,11 @@ export function FlowScreen({
   /** Page sections after the flow's forms (not part of the flow). */
   after?: ReactNode;
   footer?: ReactNode;
+  aside?: ReactNode;
 }) {
   const localized = localizeUi(ui, lookupIn(useMessages()));
   return (
-    <Screen header={header} title={title} subtitle={subtitle} footer={footer}>
+    <Screen header={header} title={title} subtitle={subtitle} footer={footer} aside={aside}>
       <NoticeFromQuery notice={notice} />
       <Messages messages={localized.messages ?? []} />
       {alerts}

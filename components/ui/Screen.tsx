@@ -12,22 +12,35 @@ export function Screen({
   title,
   subtitle,
   footer,
+  aside,
   children,
 }: {
   header?: ReactNode;
   title: string;
   subtitle?: ReactNode;
   footer?: ReactNode;
+  /** A navigation beside the card (above it on narrow screens): the settings sections. */
+  aside?: ReactNode;
   children?: ReactNode;
 }) {
   const { Card } = FLOW_COMPONENTS;
+  const card = (
+    <Card titleId="screen-title" title={title} subtitle={subtitle} footer={footer}>
+      {children}
+    </Card>
+  );
   return (
     <>
       {header}
       <main id="main" className="px-4 py-10 sm:py-16">
-        <Card titleId="screen-title" title={title} subtitle={subtitle} footer={footer}>
-          {children}
-        </Card>
+        {aside ? (
+          <div className="mx-auto grid max-w-3xl gap-6 sm:grid-cols-[13rem_minmax(0,1fr)] sm:items-start">
+            {aside}
+            <div className="min-w-0">{card}</div>
+          </div>
+        ) : (
+          card
+        )}
       </main>
     </>
   );

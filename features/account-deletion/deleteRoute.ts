@@ -15,7 +15,7 @@ import { SESSION_COOKIE } from "@/lib/policy/credential";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
 import { markRevoked } from "@/lib/session/revocations";
 
-const SETTINGS = "/settings";
+const SETTINGS = "/settings/delete";
 
 export async function POST(req: NextRequest) {
   const cfg = getConfig();

@@ -206,7 +206,8 @@ describe("BFF handler: checks", () => {
       world: { verdict: { type: "step_up", refresh: true } } as World,
       req: () => settingsPost(),
       status: 303,
-      location: `${APP}/login?aal=aal2&refresh=true&return_to=${encodeURIComponent(`${APP}/settings`)}`,
+      // Back to the section of the posted method.
+      location: `${APP}/login?aal=aal2&refresh=true&return_to=${encodeURIComponent(`${APP}/settings/password`)}`,
     },
     {
       name: "settings from a session that must step up (JSON)",
@@ -350,6 +351,34 @@ describe("BFF handler: what Kratos receives", () => {
     expect(calls.forwarded[0]?.search).toBe("?return_to=%2Fsettings");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${APP}/login?flow=f7&notice=signed_out`);
+  });
+
+  it("sends Kratos's settings UI redirect to the section of the form, or of the page that started the flow", async () => {
+    const toSettings = (flow: string) =>
+      new Response(null, { status: 303, headers: { location: `${APP}/settings?flow=${flow}` } });
+    const posted = request(
+      "POST",
+      "self-service/settings?flow=s1",
+      { cookie: COOKIE, "content-type": FORM },
+      "method=totp&totp_code=123456",
+    );
+    const post = await run(posted, { kratos: toSettings("s1") });
+    expect(post.res.headers.get("location")).toBe(`${APP}/settings/two-factor?flow=s1`);
+
+    const started = request("GET", "self-service/settings/browser?section=sessions&notice=session_ended", {
+      cookie: COOKIE,
+    });
+    const start = await run(started, { kratos: toSettings("s2") });
+    expect(start.calls.forwarded[0]?.search).toBe("");
+    expect(start.res.headers.get("location")).toBe(`${APP}/settings/sessions?flow=s2&notice=session_ended`);
+
+    // A section the table does not have changes nothing.
+    const unknown = request("GET", "self-service/settings/browser?section=%2F%2Fevil.test", {
+      cookie: COOKIE,
+    });
+    expect((await run(unknown, { kratos: toSettings("s3") })).res.headers.get("location")).toBe(
+      `${APP}/settings?flow=s3`,
+    );
   });
 
   it("clears the session-check cache where the request can change who is signed in", async () => {

@@ -15,13 +15,25 @@ import { isNoticeId, NOTICES, type NoticeId } from "@/lib/http/notices";
 import { parseMediaType } from "@/lib/policy/mediaType";
 import { matchBffRoute, type MethodRule, type BffCheck } from "@/lib/policy/bffRoutes";
 import { forwardRequestHeaders, returnedResponseHeaders } from "@/lib/bff/headers";
-import { encodeSubmission, readFormFields, readSubmission, type Submission } from "@/lib/policy/submission";
+import {
+  encodeSubmission,
+  field,
+  readFormFields,
+  readSubmission,
+  type Submission,
+} from "@/lib/policy/submission";
 import { jsonError } from "@/lib/http/jsonError";
-import { loginPath, withNotice } from "@/lib/http/paths";
+import { BFF_PREFIX, loginPath, withNotice } from "@/lib/http/paths";
 import type { RateLimitResult } from "@/lib/bff/rateLimiter";
 import { clientIpOf, rateLimitKeys, type BucketKey } from "@/lib/policy/rateLimitRules";
 import { resolveCredential, type Credential } from "@/lib/policy/credential";
 import { sameOriginPath } from "@/lib/policy/returnTo";
+import {
+  postedGroup,
+  SETTINGS_PATH,
+  sectionOfGroup,
+  sectionReturnLocation,
+} from "@/lib/policy/settingsSections";
 import { clearCacheCookieHeader } from "@/lib/session/cache";
 import { amrOf } from "@/lib/session/facts";
 import type { SessionLookup, SettingsVerdict } from "@/lib/session/lookup";
@@ -177,9 +189,17 @@ async function factorGuard({
 }
 
 /** The settings guard (lib/session/lookup.ts) on Kratos's settings endpoints. */
-async function settingsGuard({ deps, req, credential, session }: CheckContext): Promise<Response | null> {
+async function settingsGuard({
+  deps,
+  req,
+  credential,
+  session,
+  submission,
+}: CheckContext): Promise<Response | null> {
   const verdict = await deps.settingsVerdict(await session());
-  const settings = new URL("/settings", deps.appUrl).href;
+  // Back to the section the form was in (its method's), after signing in again.
+  const section = sectionOfGroup(settingsGroup(submission) ?? "")?.path ?? SETTINGS_PATH;
+  const settings = new URL(section, deps.appUrl).href;
   if (verdict.type === "rejected") return refuseRejected(deps, req, credential, settings);
   if (verdict.type !== "step_up") return null;
   return refuse(
@@ -243,6 +263,23 @@ async function readBodySubmission(req: NextRequest): Promise<BodyResult> {
   return { submission: read.submission };
 }
 
+/** The settings group a submission is for (lib/policy/settingsSections.ts). */
+function settingsGroup(submission: Submission): string | undefined {
+  const names = submission instanceof URLSearchParams ? [...submission.keys()] : Object.keys(submission);
+  return postedGroup(field(submission, "method"), names);
+}
+
+const OIDC_CALLBACK = "self-service/methods/oidc/callback/";
+
+/** Kratos answers these with its one settings UI URL, which the app sends to a section instead. */
+function isSettingsReturn(path: string): boolean {
+  return (
+    path === "self-service/settings" ||
+    path === "self-service/settings/browser" ||
+    path.startsWith(OIDC_CALLBACK)
+  );
+}
+
 export type BffHandler = (req: NextRequest, segments: string[]) => Promise<Response>;
 
 /**
@@ -283,6 +320,9 @@ async function answer(deps: BffDeps, req: NextRequest, segments: string[]): Prom
   const query = new URLSearchParams(req.nextUrl.search);
   const notice = query.get("notice");
   query.delete("notice");
+  // `section` is the app's too: the settings section page that started a new settings flow.
+  const section = query.get("section") ?? undefined;
+  query.delete("section");
 
   try {
     let submission: Submission = new URLSearchParams();
@@ -319,6 +359,18 @@ async function answer(deps: BffDeps, req: NextRequest, segments: string[]): Prom
       body: body?.body,
     });
     const out = returnedResponseHeaders(upstream.headers);
+    if (out.has("location") && isSettingsReturn(path)) {
+      out.set(
+        "location",
+        sectionReturnLocation(out.get("location")!, {
+          appOrigin: deps.appUrl.origin,
+          bffPrefix: BFF_PREFIX,
+          method: path === "self-service/settings" ? settingsGroup(submission) : undefined,
+          oidcCallback: path.startsWith(OIDC_CALLBACK),
+          section: path === "self-service/settings/browser" ? section : undefined,
+        }),
+      );
+    }
     const location = out.get("location");
     if (notice && isNoticeId(notice) && location && path.endsWith("/browser")) {
       out.set("location", withNotice(location, notice));

@@ -8,6 +8,7 @@ import type { FlowByKind, FlowKind } from "@/lib/kratos/flows";
 import { kratosUrl } from "@/lib/kratos/urls";
 import { kratosRequest } from "@/lib/kratos/transport";
 import { linkedOidcProviders, usableCredentialTypes } from "@/lib/kratos/credentials";
+import { credentialFacts, type CredentialFacts } from "@/lib/kratos/settingsStatus";
 import { credentialHeaders, type Credential } from "@/lib/policy/credential";
 
 // A submission may be half done when it is cut off (Kratos writes, hashes, sends mail), so it
@@ -124,6 +125,18 @@ export async function getUsableCredentials(identityId: string): Promise<UsableCr
     credentialTypes: usableCredentialTypes(credentials),
     oidcProviders: linkedOidcProviders(credentials),
   };
+}
+
+/** What the settings sections say is set up, from the identity's credentials (admin API). */
+export async function getCredentialFacts(identityId: string): Promise<CredentialFacts> {
+  const url = kratosUrl(
+    getConfig().kratosAdminUrl,
+    `admin/identities/${encodeURIComponent(identityId)}`,
+    "?include_credential=webauthn&include_credential=passkey&include_credential=lookup_secret",
+  );
+  const res = await call(url, { headers: { accept: "application/json" } });
+  const identity = await json<Identity>(res);
+  return credentialFacts(identity.credentials as Parameters<typeof credentialFacts>[0]);
 }
 
 // One page is plenty for a person's devices; Kratos allows up to 1000 per page.

@@ -1,8 +1,16 @@
 import type { UiNode } from "@ory/client-fetch";
 import { describe, expect, it } from "vitest";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
-import { settingsStatus, statusLineKey, type SettingsStatus } from "@/lib/kratos/settingsStatus";
+import {
+  credentialFacts,
+  sectionStatusLines,
+  settingsStatus,
+  statusLineKey,
+  type CredentialFacts,
+  type SettingsStatus,
+} from "@/lib/kratos/settingsStatus";
 import en from "@/messages/en.json";
+import deCatalog from "@/messages/de.json";
 
 // The settings page's line for a group, worded by the English catalog.
 // Keys built at run time, so the translator is typed loosely.
@@ -226,5 +234,93 @@ describe("statusLine", () => {
   it("a fresh identity's backup-code line does not claim codes are set up", () => {
     const line = statusLine("lookup_secret", settingsStatus([csrf, ...lookupNone]));
     expect(line).toMatch(/^Not set up/);
+  });
+});
+
+describe("section status lines from the admin identity's credentials", () => {
+  const de = createTranslator({
+    locale: "de",
+    messages: deCatalog as AbstractIntlMessages,
+  }) as unknown as typeof t;
+  const words = (section: string, facts: CredentialFacts, tr = t) =>
+    sectionStatusLines(section, facts).map((l) =>
+      tr(`settings.status.${l.key}`, { count: l.count ?? 0, date: l.date ?? "" } as unknown as Record<
+        string,
+        number
+      >),
+    );
+
+  const ADMIN = {
+    password: { created_at: "2026-01-02T03:04:05Z", config: {} },
+    totp: { created_at: "2026-03-04T10:00:00Z", identifiers: ["a@b.test"] },
+    webauthn: {
+      config: {
+        credentials: [{ is_passwordless: false }, { is_passwordless: false }, { is_passwordless: true }],
+      },
+    },
+    passkey: { config: { credentials: [{}] } },
+    lookup_secret: {
+      config: {
+        recovery_codes: [
+          { code: "a", used_at: null },
+          { code: "b", used_at: "2026-05-01T00:00:00Z" },
+          { code: "c" },
+        ],
+      },
+    },
+    oidc: { identifiers: ["local:123", "sso:456", "local:789"] },
+  };
+
+  it("reads what is set up, how many, and since when", () => {
+    expect(credentialFacts(ADMIN)).toEqual({
+      passwordSet: true,
+      totpSince: "2026-03-04T10:00:00Z",
+      securityKeys: 2,
+      passkeys: 2,
+      backupCodesLeft: 2,
+      linkedAccounts: 2,
+    });
+    expect(credentialFacts(undefined)).toEqual({
+      passwordSet: false,
+      totpSince: undefined,
+      securityKeys: 0,
+      passkeys: 0,
+      backupCodesLeft: undefined,
+      linkedAccounts: 0,
+    });
+    // A TOTP credential without a date: on, since when unknown.
+    expect(credentialFacts({ totp: {} }).totpSince).toBeNull();
+  });
+
+  it("words each section's lines in English and German, with plurals", () => {
+    const facts = credentialFacts(ADMIN);
+    expect(words("password", facts)).toEqual(["Password set"]);
+    expect(words("two-factor", { ...facts, totpSince: "4 Mar 2026" })).toEqual([
+      "Authenticator app: on since 4 Mar 2026",
+      "2 security keys",
+      "2 backup codes left",
+    ]);
+    expect(words("passkeys", facts)).toEqual(["2 passkeys"]);
+    expect(words("passkeys", { ...facts, passkeys: 1 })).toEqual(["1 passkey"]);
+    expect(words("linked-accounts", facts)).toEqual(["2 linked accounts"]);
+    expect(words("sessions", facts)).toEqual([]);
+    const none = credentialFacts({});
+    expect(words("two-factor", none)).toEqual([
+      "Authenticator app: off",
+      "No security keys",
+      "No backup codes",
+    ]);
+    expect(words("two-factor", { ...none, backupCodesLeft: 1, securityKeys: 1 })).toEqual([
+      "Authenticator app: off",
+      "1 security key",
+      "1 backup code left",
+    ]);
+    expect(words("password", none)).toEqual(["No password set"]);
+    expect(words("two-factor", { ...facts, totpSince: null, backupCodesLeft: 8 }, de)).toEqual([
+      "Authenticator-App: aktiv",
+      "2 Sicherheitsschlüssel",
+      "8 Backup-Codes übrig",
+    ]);
+    expect(words("linked-accounts", { ...none, linkedAccounts: 1 }, de)).toEqual(["1 verknüpftes Konto"]);
   });
 });

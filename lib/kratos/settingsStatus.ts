@@ -42,3 +42,93 @@ export function statusLineKey(
   const s = method && status[method.key];
   return s && { key: `methods.${method.key}.status.${s.state}`, count: s.count };
 }
+
+// The status of each settings section at a glance (its navigation link and header), from the
+// identity's credentials as Kratos's admin API lists them: the settings flow's identity carries
+// no credentials, and its nodes say neither since when a method is on nor how many backup codes
+// are left.
+
+interface AdminCredential {
+  created_at?: string;
+  config?: unknown;
+  identifiers?: string[];
+}
+
+interface KeysConfig {
+  credentials?: { is_passwordless?: boolean }[] | null;
+}
+
+interface LookupConfig {
+  recovery_codes?: { used_at?: string | null }[] | null;
+}
+
+export interface CredentialFacts {
+  /**
+   * Whether a password is set. Without a date: Kratos rewrites every credential's `updated_at` on
+   * any change to the identity, and keeps `created_at` when the password changes.
+   */
+  passwordSet: boolean;
+  /** When the authenticator app was set up; null: set up, date unknown; absent: not set up. */
+  totpSince?: string | null;
+  securityKeys: number;
+  passkeys: number;
+  /** Unused backup codes; absent when the identity has none set up. */
+  backupCodesLeft?: number;
+  /** How many accounts elsewhere are linked. */
+  linkedAccounts: number;
+}
+
+/**
+ * The facts of an admin identity's `credentials` (read with
+ * `include_credential=webauthn&include_credential=passkey&include_credential=lookup_secret`).
+ */
+export function credentialFacts(credentials: Record<string, AdminCredential> | undefined): CredentialFacts {
+  const c = credentials ?? {};
+  const keys = (type: string) => (c[type]?.config as KeysConfig | undefined)?.credentials ?? [];
+  const webauthn = keys("webauthn");
+  const codes = (c.lookup_secret?.config as LookupConfig | undefined)?.recovery_codes;
+  return {
+    passwordSet: c.password !== undefined,
+    // A new setup replaces the TOTP credential, and Kratos keeps a credential's `created_at`
+    // through other changes to the identity: its creation is "since".
+    totpSince: c.totp ? (c.totp.created_at ?? null) : undefined,
+    securityKeys: webauthn.filter((k) => !k.is_passwordless).length,
+    // Passwordless WebAuthn keys are passkeys to the person.
+    passkeys: keys("passkey").length + webauthn.filter((k) => k.is_passwordless).length,
+    backupCodesLeft: codes ? codes.filter((code) => !code.used_at).length : undefined,
+    linkedAccounts: new Set((c.oidc?.identifiers ?? []).map((i) => i.split(":")[0])).size,
+  };
+}
+
+/** One status line: a catalog key under `settingsSections.status`, its count, and a date to format. */
+export interface SectionStatusLine {
+  key: string;
+  count?: number;
+  date?: string;
+}
+
+/** What a section's link and header say is set up; empty for the app's own sections. */
+export function sectionStatusLines(section: string, facts: CredentialFacts): SectionStatusLine[] {
+  switch (section) {
+    case "password":
+      return [{ key: facts.passwordSet ? "passwordSet" : "noPassword" }];
+    case "two-factor":
+      return [
+        facts.totpSince === undefined
+          ? { key: "totpOff" }
+          : facts.totpSince
+            ? { key: "totpOnSince", date: facts.totpSince }
+            : { key: "totpOn" },
+        { key: "securityKeys", count: facts.securityKeys },
+        facts.backupCodesLeft === undefined
+          ? { key: "noBackupCodes" }
+          : { key: "backupCodesLeft", count: facts.backupCodesLeft },
+      ];
+    case "passkeys":
+      return [{ key: "passkeys", count: facts.passkeys }];
+    case "linked-accounts":
+      return [{ key: "linkedAccounts", count: facts.linkedAccounts }];
+    default:
+      return [];
+  }
+}

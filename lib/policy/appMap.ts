@@ -120,8 +120,16 @@ export const CORE_ROUTES: readonly AppRoute[] = [
     methods: PAGE,
     require: HIGHEST,
     feature: "core",
-    purpose: "account settings",
+    purpose: "account settings: the profile section",
   },
+  ...(["password", "two-factor", "passkeys", "sessions"] as const).map((section): AppRoute => ({
+    path: `/settings/${section}`,
+    kind: "page",
+    methods: PAGE,
+    require: HIGHEST,
+    feature: "core",
+    purpose: `account settings: the ${section} section`,
+  })),
   {
     path: "/session",
     kind: "page",

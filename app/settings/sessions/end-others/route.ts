@@ -7,14 +7,14 @@ import { listMyOtherSessions, revokeAllMyOtherSessions } from "@/lib/kratos/clie
 import { markRevoked } from "@/lib/session/revocations";
 
 export async function POST(req: NextRequest) {
-  const post = await readAppPost(req, "/settings");
+  const post = await readAppPost(req, "/settings/sessions");
   if (post instanceof Response) return post;
-  return withKratos("/settings", async () => {
+  return withKratos("/settings/sessions", async () => {
     // Listed first: Kratos's answer to the revocation is only a count.
     const others = await listMyOtherSessions(post.credential);
     if (!others || !(await revokeAllMyOtherSessions(post.credential)))
-      return seeOther(loginPath({ returnTo: "/settings" }));
+      return seeOther(loginPath({ returnTo: "/settings/sessions" }));
     await markRevoked(others.map((s) => s.id));
-    return seeOther("/settings?notice=other_sessions_ended");
+    return seeOther("/settings/sessions?notice=other_sessions_ended");
   });
 }

@@ -11,23 +11,23 @@ import { markRevoked } from "@/lib/session/revocations";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function POST(req: NextRequest) {
-  const post = await readAppPost(req, "/settings");
+  const post = await readAppPost(req, "/settings/sessions");
   if (post instanceof Response) return post;
   const id = post.form.get("session_id");
   if (typeof id !== "string" || !UUID.test(id))
     return jsonError(400, "invalid_session_id", "session_id must be the id of one of your sessions.");
-  return withKratos("/settings", async () => {
+  return withKratos("/settings/sessions", async () => {
     try {
       // Kratos answers 204 for an id that belongs to someone else and changes nothing; marking it
       // here only costs that session one fresh check with Kratos.
       if ((await revokeMyOtherSession(post.credential, id)) === "signed_out")
-        return seeOther(loginPath({ returnTo: "/settings" }));
+        return seeOther(loginPath({ returnTo: "/settings/sessions" }));
     } catch (err) {
       if (err instanceof KratosResponseError && err.status === 400)
         return jsonError(400, "cannot_end_session", "This device's own session ends with “Sign out”.");
       throw err;
     }
     await markRevoked([id]);
-    return seeOther("/settings?notice=session_ended");
+    return seeOther("/settings/sessions?notice=session_ended");
   });
 }

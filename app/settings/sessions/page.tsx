@@ -1,0 +1,9 @@
+// The settings section "sessions" (components/settings/SettingsSectionPage.tsx).
+import type { SearchParams } from "@/lib/http/loadFlow";
+import { SettingsSectionPage, sectionMetadata } from "@/components/settings/SettingsSectionPage";
+
+export const generateMetadata = () => sectionMetadata("sessions");
+
+export default function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return <SettingsSectionPage id="sessions" searchParams={searchParams} />;
+}
