@@ -34,15 +34,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <DeadEnd supportContact={getConfig().supportContact} provider={view.provider} />
       </>
     );
-  const { ui, stepUp } = view;
+  const { ui, stepUp, identifier } = view;
 
   const t = await getTranslations("login");
+  const returnQuery = returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : "";
   const variant = stepUp ? "StepUp" : flow.refresh ? "Refresh" : "";
   return (
     <FlowScreen
       header={<FlowAddress kind="login" id={flow.id} notice={param(sp, "notice")} />}
       title={t(`title${variant}`)}
-      subtitle={t(`subtitle${variant}`)}
+      subtitle={identifier ? t("subtitleIdentified", { identifier }) : t(`subtitle${variant}`)}
       ui={ui}
       idPrefix="login"
       notice={param(sp, "notice")}
@@ -53,10 +54,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LogoutButton label={t("signOutOther")} />
         ) : (
           <>
-            <Link
-              href={`/registration${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ""}`}
-              className={linkStyle}
-            >
+            {identifier ? (
+              // A new flow: Kratos keeps the identifier in this one.
+              <Link href={`/login${returnQuery}`} className={linkStyle}>
+                {t("otherIdentifier")}
+              </Link>
+            ) : null}
+            <Link href={`/registration${returnQuery}`} className={linkStyle}>
               {t("createAccount")}
             </Link>
             <Link href="/recovery" className={linkStyle}>
