@@ -37,8 +37,21 @@ export class ElementsPage extends FlowPage {
     await expect(this.card.locator("input:disabled")).toHaveCount(0);
   }
 
+  /** The kit's identifier-first login (`login.style: identifier_first`): the first screen's button. */
+  readonly continueButton = this.page.getByRole("button", { name: "Continue", exact: true });
+
+  /** Fills the email, and on an identifier-first login continues to the methods. */
+  async enterIdentifier(email: string): Promise<void> {
+    await this.email.fill(email);
+    if (await this.continueButton.isVisible()) {
+      await this.continueButton.click();
+      await expect(this.continueButton).toHaveCount(0);
+      await this.expectReady();
+    }
+  }
+
   async signInWithPassword(user: Credentials): Promise<void> {
-    await this.email.fill(user.email);
+    await this.enterIdentifier(user.email);
     await this.password.fill(user.password);
     await this.page.getByRole("button", { name: "Sign in with password" }).click();
   }
@@ -49,7 +62,8 @@ export class ElementsPage extends FlowPage {
     await this.page.getByRole("button", { name: "Sign up", exact: true }).click();
   }
 
-  async signInWithPasskey(): Promise<void> {
+  async signInWithPasskey(email: string): Promise<void> {
+    if (await this.continueButton.isVisible()) await this.enterIdentifier(email);
     await this.page.getByRole("button", { name: "Sign in with passkey" }).click();
   }
 
