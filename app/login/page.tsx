@@ -9,6 +9,7 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 import { InboxCodeHidden } from "@/components/InboxCodeHidden";
 import { FlowAddress } from "@/components/flow/FlowAddress";
 import { flowInitParams } from "@/lib/http/flowStart";
+import { restartFlowPath } from "@/lib/http/paths";
 import { loginView } from "@/lib/http/loginView";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, searchParamsOf, type SearchParams } from "@/lib/http/loadFlow";
@@ -37,7 +38,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { ui, stepUp, identifier } = view;
 
   const t = await getTranslations("login");
-  const returnQuery = returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : "";
   const variant = stepUp ? "StepUp" : flow.refresh ? "Refresh" : "";
   return (
     <FlowScreen
@@ -55,12 +55,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : (
           <>
             {identifier ? (
-              // A new flow: Kratos keeps the identifier in this one.
-              <Link href={`/login${returnQuery}`} className={linkStyle}>
+              // A new flow (Kratos keeps the identifier in this one), going where this one goes.
+              <a href={restartFlowPath("login", flow.request_url)} className={linkStyle}>
                 {t("otherIdentifier")}
-              </Link>
+              </a>
             ) : null}
-            <Link href={`/registration${returnQuery}`} className={linkStyle}>
+            <Link
+              href={`/registration${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ""}`}
+              className={linkStyle}
+            >
               {t("createAccount")}
             </Link>
             <Link href="/recovery" className={linkStyle}>
