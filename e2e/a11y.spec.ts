@@ -74,6 +74,16 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
     await check(page, "login-error");
   });
 
+  test("identifier-first login's second screen", async ({ page }) => {
+    const { login } = pagesOf(page);
+    await login.open();
+    test.skip(!(await login.isIdentifierFirst()), "Kratos runs the one-form login (login.style unified)");
+    // The same screen for any email (Kratos's account-enumeration mitigation): no account needed.
+    const email = newUser("a11yidfirst").email;
+    await login.enterIdentifier(email);
+    await check(page, "login-identified");
+  });
+
   test("signed-in pages: gate, step-up, settings, session", { tag: "@enrollment-gate" }, async ({ page }) => {
     requiresFeature("enrollment-gate");
     const { secureAccount, stepUp, session, home } = pagesOf(page);
@@ -139,7 +149,17 @@ test.describe("accessibility", { tag: "@a11y" }, () => {
       }
       await page.emulateMedia({ colorScheme: "light" });
       await page.keyboard.type(user.email);
-      await page.keyboard.press("Tab");
+      if (await login.continueButton.isVisible()) {
+        // Identifier-first: Enter continues to the second screen, where Tab reaches the password.
+        await page.keyboard.press("Enter");
+        await expect(login.identifiedAs(user.email)).toBeVisible();
+        for (
+          let i = 0;
+          i < 10 && !(await login.password.evaluate((el) => el === document.activeElement));
+          i++
+        )
+          await page.keyboard.press("Tab");
+      } else await page.keyboard.press("Tab");
       await expect(login.password).toBeFocused();
       await page.keyboard.type(user.password);
       await page.keyboard.press("Enter");

@@ -80,5 +80,5 @@ test("a wrong password shows Kratos's error on the form", { tag: "@auth" }, asyn
   const alert = login.message(INVALID_CREDENTIALS);
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(/credentials are invalid/i);
-  await expect(login.email).toHaveValue(user.email);
+  await login.expectIdentifierKept(user.email);
 });

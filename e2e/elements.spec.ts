@@ -148,7 +148,7 @@ test.describe("Ory Elements pages", { tag: "@elements" }, () => {
         /\/api\/kratos\/\.well-known\/ory\/webauthn\.js$/,
       );
 
-      await elements.signInWithPasskey();
+      await elements.signInWithPasskey(user.email);
       await expect(secureAccount.gate).toBeVisible();
       expect(violations).toEqual([]);
     },

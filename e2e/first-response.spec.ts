@@ -124,7 +124,7 @@ test(
     const fresh = await shownFlow(page, "login");
     expect(fresh.id).not.toBe(stale);
     await expect(page).toHaveURL(new RegExp(`/login\\?flow=${fresh.id}&notice=flow_expired$`));
-    await expect(pagesOf(page).login.signInWithPasswordButton).toBeVisible();
+    await expect(pagesOf(page).login.firstSubmit).toBeVisible();
 
     // The same flow id in another browser: its CSRF cookie is missing there, Kratos refuses (403).
     const other = await browser.newContext();
@@ -133,7 +133,7 @@ test(
       await otherPage.goto(`/login?flow=${fresh.id}`);
       const theirs = await shownFlow(otherPage, "login");
       expect(theirs.id).not.toBe(fresh.id);
-      await expect(pagesOf(otherPage).login.signInWithPasswordButton).toBeVisible();
+      await expect(pagesOf(otherPage).login.firstSubmit).toBeVisible();
     } finally {
       await other.close();
     }

@@ -133,11 +133,14 @@ test.describe("passkeys", { tag: "@auth" }, () => {
     const user = await registerWithPasskey(page);
     const { login } = pagesOf(page);
     await login.open();
-    await login.signInWithPasskey();
+    await login.signInWithPasskey(user.email);
     await expectSignedInAs(page, user.email);
   });
 
   test("passkey autofill signs in from the email field", async ({ page }) => {
+    // The field the browser offers passkeys in (conditional mediation), in either login style.
+    await pagesOf(page).login.open();
+    await expect(pagesOf(page).login.email).toHaveAttribute("autocomplete", "username webauthn");
     const user = await registerWithPasskey(page);
     await pagesOf(page).login.visit();
     await expectSignedInAs(page, user.email);

@@ -13,6 +13,7 @@ const DE = {
   signIn: "Anmelden",
   email: "E-Mail",
   password: "Passwort",
+  continue: "Weiter",
   signInWithPassword: "Mit Passwort anmelden",
   wrongPassword: /Anmeldedaten sind ungültig/,
   stepUp: "Bestätigen Sie, dass Sie es sind",
@@ -36,6 +37,9 @@ async function axeSerious(page: Page): Promise<string[]> {
 async function signInGerman(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
   await page.getByLabel(DE.email).fill(email);
+  // An identifier-first login asks for the email on a screen of its own.
+  const next = page.getByRole("button", { name: DE.continue, exact: true });
+  if (await next.isVisible()) await next.click();
   await page.getByLabel(DE.password).fill(password);
   await page.getByRole("button", { name: DE.signInWithPassword }).click();
 }

@@ -44,7 +44,10 @@ export type AppVariable = About & { setting: string } & (
     | { type: "text"; default: string }
   );
 
-/** Read by Next.js, its server or its build (`readBy`), not by lib/config.ts; not in .env.example. */
+/**
+ * Read by Next.js, its server or its build, or by the bundled stacks (`readBy`), not by
+ * lib/config.ts; not in .env.example.
+ */
 export type PlatformVariable = About & { type: "platform"; readBy: string };
 
 export type Variable = AppVariable | PlatformVariable;
@@ -215,6 +218,13 @@ export const VARIABLES = {
     readBy: "the standalone server",
     feature: "runtime",
     description: "The address `node server.js` listens on (`next start` takes `-H`).",
+  },
+  LOGIN_STYLE: {
+    type: "platform",
+    readBy: "the bundled stacks (`scripts/profiles.mjs`)",
+    feature: "core",
+    description:
+      "Kratos's `selfservice.flows.login.style` for the stacks: `unified` (one form; dev and test) or `identifier_first` (the email, then its methods; the cluster). The app follows whatever Kratos sends.",
   },
   NEXT_DIST_DIR: {
     type: "platform",

@@ -11,6 +11,8 @@ export interface OverlayOptions {
   bcryptCost?: number;
   /** brand/brand.mjs: its `kratos` names and mail sender go into the overlay. */
   brand: Pick<Brand, "kratos">;
+  /** Kratos's `selfservice.flows.login.style` (default `unified`). */
+  loginStyle?: "unified" | "identifier_first";
 }
 
 interface RelyingParty {
@@ -30,7 +32,10 @@ export interface KratosOverlay {
       webauthn: { config: { rp: RelyingParty } };
       passkey: { config: { rp: RelyingParty } };
     };
-    flows: Record<string, { ui_url?: string; after?: { default_browser_return_url: string } }>;
+    flows: Record<
+      string,
+      { ui_url?: string; style?: string; after?: { default_browser_return_url: string } }
+    >;
   };
   identity: { schemas: { id: string; url: string }[] };
   courier: { smtp: { connection_uri?: string; from_address: string; from_name: string } };

@@ -1,6 +1,7 @@
 // Builds the environment-dependent half of the Kratos config (the overlay passed as a
 // second `-c` after kratos/kratos.yml), with the brand's part of it (brand/brand.mjs: the TOTP
-// issuer, the WebAuthn and passkey display name, the mail sender). Pure: takes the stack's
+// issuer, the WebAuthn and passkey display name, the mail sender) and the login style
+// (LOGIN_STYLE, scripts/profiles.mjs). Pure: takes the stack's
 // addresses and the brand, returns an object. A selected feature adds its fragment on top
 // (features/<name>/stack.mjs `kratos`).
 import path from "node:path";
@@ -15,6 +16,7 @@ export function kratosOverlay({
   secrets,
   bcryptCost,
   brand,
+  loginStyle = "unified",
 }) {
   const app = new URL(appUrl);
   const origin = app.origin;
@@ -43,7 +45,7 @@ export function kratosOverlay({
         recovery: { ui_url: page("/recovery") },
         verification: { ui_url: page("/verification"), after: { default_browser_return_url: page("/") } },
         logout: { after: { default_browser_return_url: page("/login") } },
-        login: { ui_url: page("/login") },
+        login: { ui_url: page("/login"), style: loginStyle },
         registration: { ui_url: page("/registration") },
       },
     },

@@ -31,7 +31,10 @@ export declare function stackChoices(env?: Env): {
   features: FeatureName[];
   uiKit: "ui" | "elements";
   mailCatcher: "maildev" | "mailpit";
+  loginStyle?: LoginStyle;
 };
+export type LoginStyle = "unified" | "identifier_first";
+export declare function loginStyleOf(profile: Profile, choices: { loginStyle?: LoginStyle }): LoginStyle;
 export declare function featureModules(names: string[]): Promise<FeatureStack[]>;
 export declare function mergeConfig<T extends object>(base: T, fragment: object | undefined): T;
 export declare function loadSecrets(dataDir: string, features?: FeatureStack[]): Record<string, string>;

@@ -1,5 +1,5 @@
 // The stacks' one profile table (dev, test, bench, cluster: ports, parts, environment), the
-// environment choices read once (FEATURES, UI_KIT, MAIL_CATCHER), the selected features' stack
+// environment choices read once (FEATURES, UI_KIT, MAIL_CATCHER, LOGIN_STYLE), the selected features' stack
 // modules (features/<name>/stack.mjs, contract in features/README.md) and the one secrets file.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -81,6 +81,9 @@ export const PROFILES = {
     distDir: ".next-cluster",
     // Mailpit here and maildev in the test stack: CI exercises both catchers.
     mailCatcher: "mailpit",
+    // The test stack signs in on one form (Kratos's default) and the cluster email first: CI's
+    // two jobs run the same suite under both styles.
+    loginStyle: "identifier_first",
     bcryptCost: undefined,
     fresh: true,
     appEnv: { NODE_ENV: "production", HOSTNAME: "127.0.0.1", TRUST_PROXY: "true" },
@@ -125,10 +128,13 @@ export function stackSettings(profile, features = [], env = process.env) {
 }
 
 const MAIL_CATCHERS = ["maildev", "mailpit"];
+// Kratos's `selfservice.flows.login.style`: one form, or the identifier first and then its methods.
+const LOGIN_STYLES = ["unified", "identifier_first"];
 
 /**
  * What the environment chooses for every stack, read in this one place: { features, uiKit,
- * mailCatcher }, or a thrown Error saying what is wrong. Pure (takes the environment).
+ * mailCatcher, loginStyle }, or a thrown Error saying what is wrong. Pure (takes the environment).
+ * loginStyle is undefined when LOGIN_STYLE is unset: the profile's own (loginStyleOf) applies.
  */
 export function stackChoices(env = process.env) {
   const selected = selectFeatures(env.FEATURES);
@@ -143,8 +149,15 @@ export function stackChoices(env = process.env) {
   const mailCatcher = env.MAIL_CATCHER?.trim() || "maildev";
   if (!MAIL_CATCHERS.includes(mailCatcher))
     throw new Error(`MAIL_CATCHER=${env.MAIL_CATCHER} must be one of ${MAIL_CATCHERS.join(", ")}`);
-  return { features: selected.features, uiKit, mailCatcher };
+  const loginStyle = env.LOGIN_STYLE?.trim() || undefined;
+  if (loginStyle && !LOGIN_STYLES.includes(loginStyle))
+    throw new Error(`LOGIN_STYLE=${env.LOGIN_STYLE} must be one of ${LOGIN_STYLES.join(", ")}`);
+  return { features: selected.features, uiKit, mailCatcher, loginStyle };
 }
+
+/** The login style a profile runs: LOGIN_STYLE's, else the profile's, else Kratos's default. */
+export const loginStyleOf = (profile, choices) =>
+  choices.loginStyle ?? PROFILES[profile].loginStyle ?? "unified";
 
 /** The stack modules of the selected features; a feature without features/<name>/stack.mjs has none. */
 export async function featureModules(names) {

@@ -25,6 +25,7 @@ import { mailCatcherCommand } from "./mail-catcher.mjs";
 import {
   featureModules,
   loadSecrets,
+  loginStyleOf,
   mergeConfig,
   PROFILES,
   stackChoices,
@@ -86,6 +87,7 @@ export async function startStack(
       secrets,
       bcryptCost: bcryptCost ?? p.bcryptCost,
       brand: BRAND,
+      loginStyle: loginStyleOf(profile, choices),
     });
     for (const f of features) overlay = mergeConfig(overlay, f.kratos?.(ctx));
     let kratosEnv = {};
@@ -280,6 +282,8 @@ export async function startStack(
       // The suite skips the tests of a feature that is off, and says so.
       FEATURES: choices.features.join(",") || "none",
       UI_KIT: choices.uiKit,
+      // Sign-in helpers follow whatever Kratos renders; tests of one style's own behaviour skip the other.
+      LOGIN_STYLE: loginStyleOf(profile, choices),
       ...Object.assign({}, ...features.map((f) => f.testEnv?.(ctx))),
     };
     return {

@@ -53,7 +53,7 @@ export function envExample(): string {
       `${v.name}=${isSecret(v) ? "" : (v.example ?? defaultText(v) ?? "")}`,
     ]),
     wrap(
-      `Read by Next.js and its build, not by the app's configuration (see docs/configuration.md): ${platform
+      `Read by Next.js, its build or the bundled stacks, not by the app's configuration (see docs/configuration.md): ${platform
         .map((v) => v.name)
         .join(", ")}.`,
       100,
@@ -89,7 +89,7 @@ export function configTables(): string {
       ["variable", "default", "feature", "meaning"],
       app.map((v) => [code(v.name), defaultCell(v), v.feature, v.description]),
     ),
-    "Read by Next.js and its build, not by `lib/config.ts`:",
+    "Read by Next.js, its build or the bundled stacks, not by `lib/config.ts`:",
     table(
       ["variable", "read by", "meaning"],
       platform.map((v) => [code(v.name), v.readBy, v.description]),

@@ -24,6 +24,7 @@ describe("parseTestConfig", () => {
       "HYDRA_ADMIN_URL",
     ]);
     expect(config.uiKit).toBe("ui");
+    expect(config.loginStyle).toBeUndefined();
     for (const cap of [
       "admin",
       "faultControl",
@@ -53,11 +54,13 @@ describe("parseTestConfig", () => {
       CLUSTER_INSTANCE_URLS: "http://a:1, nope",
       PW_WORKERS: "0",
       UI_KIT: "ory",
+      LOGIN_STYLE: "two_step",
     });
     expect(errors.sort()).toEqual([
       "CLUSTER_INSTANCE_URLS=nope is not a URL",
       "FAULT_CONTROL_URL=ftp://relay must be an http:// or https:// URL",
       "KRATOS_ADMIN_URL=localhost:4434 must be an http:// or https:// URL",
+      "LOGIN_STYLE=two_step must be unified or identifier_first",
       "MAIL_CATCHER=mailhog must be maildev or mailpit",
       "PW_WORKERS=0 must be a positive integer",
       "UI_KIT=ory must be ui or elements",
@@ -78,9 +81,11 @@ describe("parseTestConfig", () => {
       HYDRA_PUBLIC_URL: "http://localhost:4544/",
       HYDRA_DEMO_RP_URL: "http://localhost:4546",
       UI_KIT: " Elements ",
+      LOGIN_STYLE: "identifier_first",
       PW_WORKERS: "1",
     });
     expect(absent).toEqual([]);
+    expect(config.loginStyle).toBe("identifier_first");
     expect(config.mailCatcher).toBe("mailpit");
     expect(config.clusterInstanceUrls).toHaveLength(2);
     expect(config.workers).toBe(1);

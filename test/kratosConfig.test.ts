@@ -66,4 +66,10 @@ describe("kratosOverlay", () => {
     expect(o.hashers).toBeUndefined();
     expect(kratosOverlay({ ...base, bcryptCost: 4 }).hashers?.bcrypt.cost).toBe(4);
   });
+
+  it("writes the login style, Kratos's default unless asked", () => {
+    expect(o.selfservice.flows.login?.style).toBe("unified");
+    const first = kratosOverlay({ ...base, loginStyle: "identifier_first" });
+    expect(first.selfservice.flows.login?.style).toBe("identifier_first");
+  });
 });

@@ -12,6 +12,7 @@ import { kratosOverlay } from "../scripts/kratos-config.mjs";
 import {
   featureModules,
   loadSecrets,
+  loginStyleOf,
   mergeConfig,
   portVariable,
   PROFILES,
@@ -52,13 +53,24 @@ function overlayFor(ctx: ReturnType<typeof contextOf>, features: { kratos?: (c: 
   };
 }
 
-describe("stackChoices (FEATURES, UI_KIT, MAIL_CATCHER, read once)", () => {
+describe("stackChoices (FEATURES, UI_KIT, MAIL_CATCHER, LOGIN_STYLE, read once)", () => {
   it("selects every feature, the app's own kit and maildev by default", () => {
     expect(stackChoices({})).toEqual({
       features: ["oidc", "elements", "enrollment-gate", "account-deletion", "hydra"],
       uiKit: "ui",
       mailCatcher: "maildev",
+      loginStyle: undefined,
     });
+  });
+
+  it("runs the one-form login but on the cluster, unless LOGIN_STYLE says", () => {
+    const unset = stackChoices({});
+    expect(loginStyleOf("dev", unset)).toBe("unified");
+    expect(loginStyleOf("test", unset)).toBe("unified");
+    expect(loginStyleOf("cluster", unset)).toBe("identifier_first");
+    const first = stackChoices({ LOGIN_STYLE: " identifier_first " });
+    expect(loginStyleOf("test", first)).toBe("identifier_first");
+    expect(loginStyleOf("cluster", stackChoices({ LOGIN_STYLE: "unified" }))).toBe("unified");
   });
 
   it("turns a feature off with one word", () => {
@@ -77,6 +89,9 @@ describe("stackChoices (FEATURES, UI_KIT, MAIL_CATCHER, read once)", () => {
     expect(() => stackChoices({ FEATURES: "nope" })).toThrow(/unknown feature/);
     expect(() => stackChoices({ UI_KIT: "ory" })).toThrow(/UI_KIT=ory must be ui or elements/);
     expect(() => stackChoices({ MAIL_CATCHER: "smtp4dev" })).toThrow(/MAIL_CATCHER=smtp4dev/);
+    expect(() => stackChoices({ LOGIN_STYLE: "two_step" })).toThrow(
+      /LOGIN_STYLE=two_step must be one of unified, identifier_first/,
+    );
   });
 });
 

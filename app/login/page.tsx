@@ -9,6 +9,7 @@ import { linkStyle } from "@/components/ui/buttonStyles";
 import { InboxCodeHidden } from "@/components/InboxCodeHidden";
 import { FlowAddress } from "@/components/flow/FlowAddress";
 import { flowInitParams } from "@/lib/http/flowStart";
+import { restartFlowPath } from "@/lib/http/paths";
 import { loginView } from "@/lib/http/loginView";
 import { validatedReturnTo } from "@/lib/http/returnTo";
 import { loadFlow, param, searchParamsOf, type SearchParams } from "@/lib/http/loadFlow";
@@ -34,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <DeadEnd supportContact={getConfig().supportContact} provider={view.provider} />
       </>
     );
-  const { ui, stepUp } = view;
+  const { ui, stepUp, identifier } = view;
 
   const t = await getTranslations("login");
   const variant = stepUp ? "StepUp" : flow.refresh ? "Refresh" : "";
@@ -42,7 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <FlowScreen
       header={<FlowAddress kind="login" id={flow.id} notice={param(sp, "notice")} />}
       title={t(`title${variant}`)}
-      subtitle={t(`subtitle${variant}`)}
+      subtitle={identifier ? t("subtitleIdentified", { identifier }) : t(`subtitle${variant}`)}
       ui={ui}
       idPrefix="login"
       notice={param(sp, "notice")}
@@ -53,6 +54,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LogoutButton label={t("signOutOther")} />
         ) : (
           <>
+            {identifier ? (
+              // A new flow (Kratos keeps the identifier in this one), going where this one goes.
+              <a href={restartFlowPath("login", flow.request_url)} className={linkStyle}>
+                {t("otherIdentifier")}
+              </a>
+            ) : null}
             <Link
               href={`/registration${returnTo ? `?return_to=${encodeURIComponent(returnTo)}` : ""}`}
               className={linkStyle}

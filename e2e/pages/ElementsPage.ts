@@ -37,8 +37,24 @@ export class ElementsPage extends FlowPage {
     await expect(this.card.locator("input:disabled")).toHaveCount(0);
   }
 
+  /** The kit's identifier-first login (`login.style: identifier_first`): the first screen's button. */
+  readonly continueButton = this.page.getByRole("button", { name: "Continue", exact: true });
+  /** The kit's list of methods on an identifier-first second screen (its own test ids). */
+  readonly passwordMethod = this.page.getByTestId("ory/form/auth-picker/password");
+
+  /** Fills the email, and on an identifier-first login continues to the kit's list of methods. */
+  async enterIdentifier(email: string): Promise<void> {
+    await this.email.fill(email);
+    if (await this.continueButton.isVisible()) {
+      await this.continueButton.click();
+      await expect(this.email).toHaveCount(0);
+    }
+  }
+
   async signInWithPassword(user: Credentials): Promise<void> {
-    await this.email.fill(user.email);
+    await this.enterIdentifier(user.email);
+    await expect(this.password.or(this.passwordMethod)).toBeVisible();
+    if (await this.passwordMethod.isVisible()) await this.passwordMethod.click();
     await this.password.fill(user.password);
     await this.page.getByRole("button", { name: "Sign in with password" }).click();
   }
@@ -49,8 +65,12 @@ export class ElementsPage extends FlowPage {
     await this.page.getByRole("button", { name: "Sign up", exact: true }).click();
   }
 
-  async signInWithPasskey(): Promise<void> {
-    await this.page.getByRole("button", { name: "Sign in with passkey" }).click();
+  /** The passkey button, or on an identifier-first login the kit's passkey method after the email. */
+  async signInWithPasskey(email: string): Promise<void> {
+    if (await this.continueButton.isVisible()) {
+      await this.enterIdentifier(email);
+      await this.page.getByRole("button", { name: /^Passkey/ }).click();
+    } else await this.page.getByRole("button", { name: "Sign in with passkey" }).click();
   }
 
   /** Recovery: asks Kratos to email a code. */

@@ -19,6 +19,9 @@ export type Capability =
 /** The app's UI kit (its UI_KIT): its own pages, or Ory Elements for every flow. */
 export type UiKit = "ui" | "elements";
 
+/** Kratos's `selfservice.flows.login.style` (LOGIN_STYLE): one form, or the identifier first. */
+export type LoginStyle = "unified" | "identifier_first";
+
 export interface TestConfig {
   baseUrl: string;
   mailApiUrl: string;
@@ -34,6 +37,8 @@ export interface TestConfig {
   hydraPublicUrl?: string;
   hydraDemoRpUrl?: string;
   uiKit: UiKit;
+  /** Kratos's login style when the stack says (the bundled stacks do); unknown otherwise. */
+  loginStyle?: LoginStyle;
   /** The optional features the app under test runs with (FEATURES); the tests of the others skip. */
   features: FeatureName[];
   featuresValue: string;
@@ -74,6 +79,10 @@ export const VARIABLES: readonly Variable[] = [
   {
     name: "UI_KIT",
     what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
+  },
+  {
+    name: "LOGIN_STYLE",
+    what: "Kratos's login style (unified or identifier_first), to check the login page shows it; sign-in follows either",
   },
   {
     name: "FEATURES",
@@ -168,6 +177,10 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
   const uiKit = value("UI_KIT")?.toLowerCase() ?? "ui";
   if (uiKit !== "ui" && uiKit !== "elements") errors.push(`UI_KIT=${uiKit} must be ui or elements`);
 
+  const loginStyle = value("LOGIN_STYLE");
+  if (loginStyle !== undefined && loginStyle !== "unified" && loginStyle !== "identifier_first")
+    errors.push(`LOGIN_STYLE=${loginStyle} must be unified or identifier_first`);
+
   const selected = selectFeatures(value("FEATURES"));
   if (!selected.ok) errors.push(selected.error);
 
@@ -199,6 +212,7 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     hydraPublicUrl: url("HYDRA_PUBLIC_URL"),
     hydraDemoRpUrl: url("HYDRA_DEMO_RP_URL"),
     uiKit: uiKit === "elements" ? "elements" : "ui",
+    loginStyle: loginStyle === "unified" || loginStyle === "identifier_first" ? loginStyle : undefined,
     features: selected.ok ? selected.features : [],
     featuresValue: value("FEATURES") ?? "all",
     tlsCertSpki: value("TLS_CERT_SPKI"),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   BFF_PREFIX,
   browserFlowInitPath,
+  restartFlowPath,
   continuePath,
   elementsFlowPath,
   elementsStartPath,
@@ -184,5 +185,21 @@ describe("servedByBff", () => {
     expect(servedByBff(`${APP}/api/kratos/sessions/whoami`, APP)).toBe(true);
     expect(servedByBff(`${APP}/api/kratos/unknown.js`, APP)).toBe(false);
     expect(servedByBff(`${APP}/api/kratosx/.well-known/ory/webauthn.js`, APP)).toBe(false);
+  });
+});
+
+describe("restartFlowPath", () => {
+  it("keeps the flow's init parameters and drops Kratos's address and anything else", () => {
+    const continueTo = "http://localhost:3000/continue?return_to=%2Fsettings";
+    const requestUrl = `http://127.0.0.1:4433/self-service/login/browser?return_to=${encodeURIComponent(continueTo)}&login_challenge=abc&via=x`;
+    const u = new URL(restartFlowPath("login", requestUrl), "http://app.test");
+    expect(u.pathname).toBe("/api/kratos/self-service/login/browser");
+    expect([...u.searchParams.keys()].sort()).toEqual(["login_challenge", "return_to"]);
+    expect(u.searchParams.get("return_to")).toBe(continueTo);
+  });
+
+  it("starts a plain flow when the request_url is missing or not a URL", () => {
+    expect(restartFlowPath("login", undefined)).toBe("/api/kratos/self-service/login/browser");
+    expect(restartFlowPath("login", "not a url")).toBe("/api/kratos/self-service/login/browser");
   });
 });

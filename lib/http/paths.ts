@@ -49,6 +49,27 @@ export function browserFlowInitPath(kind: FlowKind, params: Record<string, strin
   return `${BFF_PREFIX}/self-service/${kind}/browser${query(params)}`;
 }
 
+// The init parameters a flow started with that a new flow of the same kind keeps.
+const RESTART_PARAMS = ["aal", "refresh", "return_to", "login_challenge"];
+
+/**
+ * Where a new flow like this one starts (through the BFF): its `request_url` is Kratos's own
+ * address as the server called it, so only its init parameters are kept, Kratos having checked
+ * them when it started the flow.
+ */
+export function restartFlowPath(kind: FlowKind, requestUrl: string | undefined): string {
+  let search: URLSearchParams;
+  try {
+    search = new URL(requestUrl ?? "").searchParams;
+  } catch {
+    return browserFlowInitPath(kind, {});
+  }
+  return browserFlowInitPath(
+    kind,
+    Object.fromEntries(RESTART_PARAMS.map((name) => [name, search.get(name) ?? undefined])),
+  );
+}
+
 /** Adds `notice` to a URL (absolute or path), keeping everything else. */
 export function withNotice(url: string, notice: NoticeId): string {
   const u = new URL(url, "http://placeholder.invalid");

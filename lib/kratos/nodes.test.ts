@@ -4,10 +4,13 @@ import { DEFAULT_FACTOR_POLICY, type AmrEntry, type FactorPolicy } from "@/lib/p
 import {
   choiceKey,
   filterStepUpNodes,
+  identifierFirstStep,
+  identifierFirstValue,
   inputName,
   isHiddenInput,
   isInput,
   labelOf,
+  loginNodes,
   methodGroups,
   nodeKey,
   splitIntoForms,
@@ -570,5 +573,118 @@ describe("withPageScripts (Ory Elements renders script nodes as <script>)", () =
     ]) {
       expect(withPageScripts([kratosScript(src)], "n", bffOnly), src).toEqual([]);
     }
+  });
+});
+
+// Kratos v1.3.1 with `login.style: identifier_first` (seen from its public API): the first screen
+// has the identifier in the `identifier_first` group without `autocomplete`, beside passkey
+// autofill's hidden inputs; the second keeps them and hides the identifier.
+function passkeyAutofill(): UiNode {
+  const n = input("passkey", { name: "passkey_login", type: "hidden" });
+  return {
+    ...n,
+    attributes: { ...n.attributes, onloadTrigger: "oryPasskeyLoginAutocompleteInit" },
+  } as UiNode;
+}
+const continueButton = input("identifier_first", {
+  name: "method",
+  type: "submit",
+  value: "identifier_first",
+  label: { id: 1070009, text: "Continue" },
+});
+function identifyNodes(): UiNode[] {
+  return [
+    input("identifier_first", {
+      name: "identifier",
+      type: "text",
+      required: true,
+      label: { id: 1070004, text: "Email" },
+    }),
+    continueButton,
+    csrf,
+    script("webauthn", "webauthn_script"),
+    passkeyAutofill(),
+    input("passkey", { name: "passkey_challenge", type: "hidden", value: "{}" }),
+  ];
+}
+function credentialsNodes(): UiNode[] {
+  return [
+    input("identifier_first", { name: "identifier", type: "hidden", value: "a@example.test" }),
+    csrf,
+    script("webauthn", "webauthn_script"),
+    passkeyAutofill(),
+    input("passkey", { name: "passkey_challenge", type: "hidden", value: "{}" }),
+    input("password", {
+      name: "password",
+      type: "password",
+      required: true,
+      label: { id: 1070001, text: "Password" },
+    }),
+    input("password", {
+      name: "method",
+      type: "submit",
+      value: "password",
+      label: { id: 1010022, text: "Sign in with password" },
+    }),
+    input("passkey", {
+      name: "passkey_login_trigger",
+      type: "button",
+      label: { id: 1010021, text: "Sign in with passkey" },
+    }),
+  ];
+}
+const names = (nodes: readonly UiNode[]) => nodes.map((n) => inputName(n) ?? n.type);
+const autocompleteOf = (nodes: readonly UiNode[], name: string) =>
+  (nodes.find((n) => inputName(n) === name)?.attributes as { autocomplete?: string }).autocomplete;
+
+describe("identifier-first login", () => {
+  it("tells the identifier screen from the credentials screen, and a one-form login from both", () => {
+    expect(identifierFirstStep(identifyNodes())).toBe("identify");
+    expect(identifierFirstStep(credentialsNodes())).toBe("credentials");
+    const unified = [
+      input("default", { name: "identifier", type: "text", label: { id: 1070004, text: "Email" } }),
+      csrf,
+    ];
+    expect(identifierFirstStep(unified)).toBeUndefined();
+    expect(identifierFirstStep([hiddenIdentifier, csrf])).toBeUndefined();
+    expect(identifierFirstValue(credentialsNodes())).toBe("a@example.test");
+    expect(identifierFirstValue(identifyNodes())).toBeUndefined();
+  });
+
+  it("offers passkeys in the identifier field where Kratos started passkey autofill", () => {
+    expect(autocompleteOf(identifyNodes(), "identifier")).toBeUndefined();
+    expect(autocompleteOf(loginNodes(identifyNodes()), "identifier")).toBe("username webauthn");
+    const withoutAutofill = identifyNodes().filter((n) => inputName(n) !== "passkey_login");
+    expect(autocompleteOf(loginNodes(withoutAutofill), "identifier")).toBeUndefined();
+  });
+
+  it("puts the identifier first, in its own form, with the Continue button", () => {
+    const forms = splitIntoForms(loginNodes(identifyNodes()));
+    expect(forms[0]).toEqual({
+      group: "identifier_first",
+      nodes: expect.arrayContaining([expect.objectContaining({ group: "identifier_first" })]),
+    });
+    expect(names(forms[0]?.nodes ?? [])).toEqual(["csrf_token", "identifier", "method"]);
+  });
+
+  it("sends the hidden identifier with every method's form on the credentials screen", () => {
+    const nodes = loginNodes(credentialsNodes());
+    // Kratos's groups stay as sent (Ory Elements finds the second screen by them).
+    expect(nodes.map((n) => n.group)).toEqual(credentialsNodes().map((n) => n.group));
+    const forms = splitIntoForms(nodes);
+    expect(forms.map((f) => f.group)).toEqual(["password", "webauthn", "passkey"]);
+    for (const form of forms) expect(names(form.nodes)).toContain("identifier");
+    expect(names(forms[0]?.nodes ?? [])).toEqual(["identifier", "csrf_token", "password", "method"]);
+  });
+
+  it("leaves a one-form login, a re-authentication and a step-up as Kratos sends them", () => {
+    const unified = [
+      input("default", { name: "identifier", type: "text", label: { id: 1070004, text: "Email" } }),
+      csrf,
+      passkeyAutofill(),
+    ];
+    expect(autocompleteOf(loginNodes(unified), "identifier")).toBe("username webauthn");
+    const refresh = [hiddenIdentifier, csrf];
+    expect(loginNodes(refresh)).toEqual(refresh);
   });
 });

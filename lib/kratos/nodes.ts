@@ -42,14 +42,14 @@ export interface FormSection {
   nodes: UiNode[];
 }
 
-// Shared fields and the profile come first, then each method's form, then the groups of
-// other strategies (recovery and verification links, identifier-first login).
+// Shared fields, the identifier-first login's identifier and the profile come first, then each
+// method's form, then the groups of other strategies (recovery and verification links).
 const GROUP_ORDER = [
   "default",
+  "identifier_first",
   "profile",
   ...METHODS.flatMap((m) => (m.group ? [m.group] : [])),
   "link",
-  "identifier_first",
 ];
 
 function groupRank(g: string): number {
@@ -64,7 +64,11 @@ function groupRank(g: string): number {
  * another's submit.
  */
 export function splitIntoForms(nodes: readonly UiNode[]): FormSection[] {
-  const shared = nodes.filter((n) => n.group === "default");
+  // The identifier-first login's second screen keeps the identifier as a hidden field of its
+  // own group, which every method's form must send (the password form would post without it).
+  const shared = nodes.filter(
+    (n) => n.group === "default" || (n.group === "identifier_first" && isHiddenInput(n)),
+  );
   const sharedVisible = shared.some((n) => isInput(n) && n.attributes.type !== "hidden");
   if (sharedVisible) {
     // Methods with a form of their own (sign-in with a provider) follow the shared form.
@@ -82,10 +86,11 @@ export function splitIntoForms(nodes: readonly UiNode[]): FormSection[] {
       })),
     ];
   }
-  const groups = [...new Set(nodes.map((n) => n.group))]
+  const own = nodes.filter((n) => !shared.includes(n));
+  const groups = [...new Set(own.map((n) => n.group))]
     .filter((g) => g !== "default")
     .sort((a, b) => groupRank(a) - groupRank(b));
-  return groups.map((group) => ({ group, nodes: [...shared, ...nodes.filter((n) => n.group === group)] }));
+  return groups.map((group) => ({ group, nodes: [...shared, ...own.filter((n) => n.group === group)] }));
 }
 
 /** Method groups that ask the user to do something (not just scripts or hidden fields). */
@@ -160,4 +165,50 @@ export function withPageScripts(
     if (!allowedSrc(n.attributes.src)) return [];
     return [{ ...n, attributes: { ...n.attributes, nonce } }];
   });
+}
+
+// Kratos's passkey autofill: the onload trigger of its hidden `passkey_login` input, which asks
+// the browser for a passkey through the identifier field (conditional mediation).
+const PASSKEY_AUTOFILL_TRIGGER = "oryPasskeyLoginAutocompleteInit";
+const PASSKEY_AUTOFILL_AUTOCOMPLETE = "username webauthn";
+
+/**
+ * Which screen of an identifier-first login (Kratos's `selfservice.flows.login.style:
+ * identifier_first`) the nodes are: `identify` asks for the identifier, `credentials` for the
+ * methods (the identifier is then a hidden field). Undefined for a one-form login, a
+ * re-authentication or a step-up, which Kratos renders the same in either style.
+ */
+export function identifierFirstStep(nodes: readonly UiNode[]): "identify" | "credentials" | undefined {
+  const identifier = nodes.find((n) => n.group === "identifier_first" && inputName(n) === "identifier");
+  if (!identifier) return undefined;
+  return isHiddenInput(identifier) ? "credentials" : "identify";
+}
+
+/** The identifier the person typed on an identifier-first login's first screen. */
+export function identifierFirstValue(nodes: readonly UiNode[]): string | undefined {
+  if (identifierFirstStep(nodes) !== "credentials") return undefined;
+  const value = nodes.find((n) => inputName(n) === "identifier")?.attributes;
+  const v = (value as { value?: unknown } | undefined)?.value;
+  return typeof v === "string" && v ? v : undefined;
+}
+
+/**
+ * A login flow's nodes as the pages (both UI kits) render them: the visible identifier offers
+ * the person's passkeys (`autocomplete="username webauthn"`) wherever Kratos started passkey
+ * autofill. Kratos v1.3.1 sets it on the one-form login's identifier but not on the
+ * identifier-first one, which it re-creates without it after the passkey strategy's.
+ */
+export function loginNodes(nodes: readonly UiNode[]): UiNode[] {
+  const autofill = nodes.some(
+    (n) =>
+      isInput(n) &&
+      n.attributes.name === "passkey_login" &&
+      n.attributes.onloadTrigger === PASSKEY_AUTOFILL_TRIGGER,
+  );
+  if (!autofill) return [...nodes];
+  return nodes.map((n) =>
+    isInput(n) && n.attributes.name === "identifier" && n.attributes.type !== "hidden"
+      ? { ...n, attributes: { ...n.attributes, autocomplete: PASSKEY_AUTOFILL_AUTOCOMPLETE } }
+      : n,
+  );
 }
