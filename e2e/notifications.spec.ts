@@ -72,8 +72,11 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
     expect(changed.body).toContain("Das war ich nicht");
 
     await speak(page, "en");
-    await page.goto(recoveryLink(changed));
-    await expect(pagesOf(page).recovery.title).toBeVisible();
+    // The link, opened where nobody is signed in, starts recovery.
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(recoveryLink(changed));
+    await expect(pagesOf(reader).recovery.title).toBeVisible();
+    await reader.context().close();
 
     const other = await signInElsewhere(browser, { ...user, password: newPassword });
     const signIn = await waitForEmail(user.email, /Neue Anmeldung/, changed.receivedAt);
@@ -84,32 +87,47 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
   });
 
   test("second factors and backup codes: each change is named", async ({ page }) => {
-    test.slow();
+    test.slow(); // five changes, each a settings submission, with step-ups by email code between them
     await addVirtualAuthenticator(page, { residentKey: false });
     const user = await registerAndLogin(page, "notify-mfa");
-    await openSettings(page, user);
     const { settings } = pagesOf(page);
+    // A second factor raises the level settings require: each change starts from a stepped-up page.
+    const inSettings = async (action: () => Promise<unknown>) => {
+      await openSettings(page, user);
+      await action();
+    };
 
-    const added = await mailedAfter(user, /authenticator app was added/, () => settings.enableTotp());
+    await mailedAfter(user, /Backup codes were set up/, () =>
+      inSettings(async () => {
+        await settings.generateBackupCodes();
+        await settings.confirmBackupCodes();
+        await expect(settings.status("lookup_secret")).toContainText("Set up");
+      }),
+    );
+    await mailedAfter(user, /New backup codes were created/, () =>
+      inSettings(async () => {
+        await settings.generateBackupCodes();
+        await settings.confirmBackupCodes();
+        await expect(settings.status("lookup_secret")).toContainText("Set up");
+      }),
+    );
+    const added = await mailedAfter(user, /authenticator app was added/, () =>
+      inSettings(() => settings.enableTotp()),
+    );
     expect(added.body).toContain("An authenticator app was added as a second factor.");
     expect(recoveryLink(added)).toMatch(/\/recovery$/);
-
-    await mailedAfter(user, /Backup codes were set up/, async () => {
-      await settings.generateBackupCodes();
-      await settings.confirmBackupCodes();
-    });
-    await mailedAfter(user, /New backup codes were created/, async () => {
-      await settings.generateBackupCodes();
-      await settings.confirmBackupCodes();
-    });
-    await mailedAfter(user, /security key was added/, async () => {
-      await settings.addSecurityKey("Notify key");
-      await expect(settings.status("webauthn")).toContainText("1 security key");
-    });
-    await mailedAfter(user, /authenticator app was removed/, async () => {
-      await settings.unlinkTotp();
-      await expect(settings.status("totp")).toContainText("Not set up");
-    });
+    await mailedAfter(user, /security key was added/, () =>
+      inSettings(async () => {
+        await settings.addSecurityKey("Notify key");
+        await expect(settings.status("webauthn")).toContainText("1 security key");
+      }),
+    );
+    await mailedAfter(user, /authenticator app was removed/, () =>
+      inSettings(async () => {
+        await settings.unlinkTotp();
+        await expect(settings.status("totp")).toContainText("Not set up");
+      }),
+    );
   });
 
   test("a passkey added and removed", async ({ page }) => {
@@ -136,7 +154,8 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
     const ended = await mailedAfter(user, /Other sessions .* were signed out/, () =>
       settings.signOutEverywhereElse(),
     );
-    expect(ended.body).toContain("Your other sessions were signed out (1).");
+    // The registration's session and the other browser's.
+    expect(ended.body).toContain("Your other sessions were signed out (2).");
     await other.context().close();
 
     await page.context().clearCookies();
@@ -146,40 +165,41 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
     expect(recovered.body).toContain("recovered with a code");
   });
 
-  test("the hook refuses calls without its secret, and sends a repeated event once", async ({
-    page,
-    request,
-  }) => {
-    requires("admin");
-    test.skip(!testEnv.notifyWebhookSecret, "NOTIFY_WEBHOOK_SECRET is not given to the suite");
-    const body = { flow_id: randomUUID(), identity_id: randomUUID(), user_agent: FIREFOX_WINDOWS };
-    const url = `${HOOK}?flow=recovery`;
-    expect((await request.post(url, { data: body })).status()).toBe(401);
-    const wrong = await request.post(url, {
-      data: body,
-      headers: { authorization: "Bearer not-the-secret" },
-    });
-    expect(wrong.status()).toBe(401);
-    expect(await wrong.text()).not.toContain("secret");
-    expect((await request.get(url)).status()).toBe(405);
+  test(
+    "the hook refuses calls without its secret, and sends a repeated event once",
+    { tag: "@admin" },
+    async ({ page, request }) => {
+      requires("admin");
+      test.skip(!testEnv.notifyWebhookSecret, "NOTIFY_WEBHOOK_SECRET is not given to the suite");
+      const body = { flow_id: randomUUID(), identity_id: randomUUID(), user_agent: FIREFOX_WINDOWS };
+      const url = `${HOOK}?flow=recovery`;
+      expect((await request.post(url, { data: body })).status()).toBe(401);
+      const wrong = await request.post(url, {
+        data: body,
+        headers: { authorization: "Bearer not-the-secret" },
+      });
+      expect(wrong.status()).toBe(401);
+      expect(await wrong.text()).not.toContain("secret");
+      expect((await request.get(url)).status()).toBe(405);
 
-    const user = await registerAndLogin(page, "notify-repeat");
-    const found = await request.get(
-      `${testEnv.kratosAdminUrl}/admin/identities?credentials_identifier=${encodeURIComponent(user.email)}`,
-    );
-    const [identity] = (await found.json()) as { id: string }[];
-    const call = {
-      data: { ...body, identity_id: identity!.id },
-      headers: { authorization: `Bearer ${testEnv.notifyWebhookSecret}` },
-    };
-    const since = new Date();
-    expect((await request.post(url, call)).status()).toBe(202);
-    expect((await request.post(url, call)).status()).toBe(202);
-    await waitForEmail(user.email, /account was recovered/, since);
-    // A later event proves the queue has moved past the repeat: still one recovery mail.
-    const other = { ...call, data: { ...call.data, flow_id: randomUUID() } };
-    await request.post(`${HOOK}?flow=settings&method=password`, other);
-    await waitForEmail(user.email, /password was changed/, since);
-    expect(await mailCatcher.count(user.email, { subject: /account was recovered/ })).toBe(1);
-  });
+      const user = await registerAndLogin(page, "notify-repeat");
+      const found = await request.get(
+        `${testEnv.kratosAdminUrl}/admin/identities?credentials_identifier=${encodeURIComponent(user.email)}`,
+      );
+      const [identity] = (await found.json()) as { id: string }[];
+      const call = {
+        data: { ...body, identity_id: identity!.id },
+        headers: { authorization: `Bearer ${testEnv.notifyWebhookSecret}` },
+      };
+      const since = new Date();
+      expect((await request.post(url, call)).status()).toBe(202);
+      expect((await request.post(url, call)).status()).toBe(202);
+      await waitForEmail(user.email, /account was recovered/, since);
+      // A later event proves the queue has moved past the repeat: still one recovery mail.
+      const other = { ...call, data: { ...call.data, flow_id: randomUUID() } };
+      await request.post(`${HOOK}?flow=settings&method=password`, other);
+      await waitForEmail(user.email, /password was changed/, since);
+      expect(await mailCatcher.count(user.email, { subject: /account was recovered/ })).toBe(1);
+    },
+  );
 });
