@@ -7,6 +7,7 @@ import { elements } from "@/features/elements/feature";
 import { enrollmentGate } from "@/features/enrollment-gate/feature";
 import { accountDeletion } from "@/features/account-deletion/feature";
 import { hydra } from "@/features/hydra/feature";
+import { notifications } from "@/features/notifications/feature";
 
 export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   oidc,
@@ -14,6 +15,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   enrollmentGate,
   accountDeletion,
   hydra,
+  notifications,
 ];
 
 /** Every URL the app serves: the core's rows, then each feature's (served while it is on). */

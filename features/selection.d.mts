@@ -1,4 +1,5 @@
-export type FeatureName = "oidc" | "elements" | "enrollment-gate" | "account-deletion" | "hydra";
+export type FeatureName =
+  "oidc" | "elements" | "enrollment-gate" | "account-deletion" | "hydra" | "notifications";
 export declare const FEATURE_NAMES: readonly FeatureName[];
 export declare function selectFeatures(
   value: string | undefined,

@@ -15,6 +15,7 @@ export const FEATURE_NAMES = Object.freeze([
   "enrollment-gate",
   "account-deletion",
   "hydra",
+  "notifications",
 ]);
 
 /**

@@ -21,6 +21,8 @@ function env(overrides: Record<string, string | undefined> = {}): Record<string,
     KRATOS_PUBLIC_URL: "http://127.0.0.1:4433",
     KRATOS_ADMIN_URL: "http://127.0.0.1:4434",
     SESSION_SECRET: GOOD_SECRET,
+    NOTIFY_WEBHOOK_SECRET: GOOD_SECRET.split("").reverse().join(""),
+    NOTIFY_SMTP_URL: "smtp://127.0.0.1:1025",
     ...overrides,
   };
 }
@@ -39,6 +41,30 @@ function configErrorOf(e: Record<string, string | undefined>): ConfigError {
 }
 
 const problemsOf = (e: Record<string, string | undefined>): string[] => configErrorOf(e).problems;
+
+describe("parseConfig: the notifications feature", () => {
+  it("refuses to start without its webhook secret or SMTP URL while it is on", () => {
+    const problems = problemsOf(env({ NOTIFY_WEBHOOK_SECRET: undefined, NOTIFY_SMTP_URL: undefined }));
+    expect(problems).toContainEqual(expect.stringMatching(/^NOTIFY_WEBHOOK_SECRET is missing/));
+    expect(problems).toContainEqual(expect.stringMatching(/^NOTIFY_SMTP_URL is missing/));
+  });
+
+  it("refuses a weak webhook secret without echoing it, and a URL that is not SMTP", () => {
+    const problems = problemsOf(env({ NOTIFY_WEBHOOK_SECRET: "changeme", NOTIFY_SMTP_URL: "http://mail" }));
+    expect(problems).toContain("NOTIFY_WEBHOOK_SECRET is 8 characters; at least 32 are required");
+    expect(problems).toContain("NOTIFY_SMTP_URL must be an smtp:// or smtps:// URL");
+    expect(problems.join(" ")).not.toContain("changeme");
+  });
+
+  it("needs neither while FEATURES turns it off", () => {
+    const off = env({
+      FEATURES: "-notifications",
+      NOTIFY_WEBHOOK_SECRET: undefined,
+      NOTIFY_SMTP_URL: undefined,
+    });
+    expect(parseConfig(off).features).not.toContain("notifications");
+  });
+});
 
 describe("parseConfig", () => {
   describe("a valid environment", () => {
@@ -158,6 +184,7 @@ describe("parseConfig", () => {
       SESSION_SECRET: "short",
       SESSION_CACHE_TTL_SECONDS: "soon",
       ENROLLMENT_GATE: "maybe",
+      FEATURES: "-notifications",
     });
     expect(problems).toHaveLength(5);
     expect(problems.some((p) => p.startsWith("APP_URL is not a valid URL"))).toBe(true);
@@ -400,8 +427,10 @@ describe("the variable table (lib/envVariables.ts)", () => {
     "%s: its declared default is what an unset variable gets, and parses as itself",
     (name, v) => {
       const setting = v.setting as keyof ReturnType<typeof parseConfig>;
-      const unset = parseConfig(env())[setting];
-      expect(parseConfig(env({ [name]: defaultText(v) }))[setting]).toEqual(unset);
+      // The notifications feature requires its own while it is on (tested above).
+      const own = v.feature === "notifications" ? { FEATURES: "-notifications" } : {};
+      const unset = parseConfig(env({ ...own, [name]: undefined }))[setting];
+      expect(parseConfig(env({ ...own, [name]: defaultText(v) }))[setting]).toEqual(unset);
     },
   );
 
@@ -412,12 +441,16 @@ describe("the variable table (lib/envVariables.ts)", () => {
       "KRATOS_ADMIN_URL",
       "SESSION_SECRET",
     ]);
-    const problems = problemsOf({});
+    const problems = problemsOf({ FEATURES: "-notifications" });
     expect(problems.map((p) => p.split(" ")[0])).toEqual(appVariables.filter(isRequired).map((v) => v.name));
   });
 
-  it("marks the session secret as a secret, and nothing else", () => {
-    expect(VARIABLE_LIST.filter(isSecret).map((v) => v.name)).toEqual(["SESSION_SECRET"]);
+  it("marks the secrets as secrets, and nothing else", () => {
+    expect(VARIABLE_LIST.filter(isSecret).map((v) => v.name)).toEqual([
+      "SESSION_SECRET",
+      "NOTIFY_WEBHOOK_SECRET",
+      "NOTIFY_SMTP_URL",
+    ]);
   });
 
   it("offers UI_KIT's choices as UI_KITS", () => {
@@ -438,19 +471,21 @@ describe("FEATURES", () => {
       "enrollment-gate",
       "account-deletion",
       "hydra",
+      "notifications",
     ]);
     expect(parseConfig(env({ FEATURES: "-oidc" })).features).toEqual([
       "elements",
       "enrollment-gate",
       "account-deletion",
       "hydra",
+      "notifications",
     ]);
     expect(parseConfig(env({ FEATURES: "none" })).features).toEqual([]);
   });
 
   it("refuses to start on a value it cannot read, naming it", () => {
     expect(problemsOf(env({ FEATURES: "oidc,sso" }))).toEqual([
-      "FEATURES names unknown feature(s) sso; known: oidc, elements, enrollment-gate, account-deletion, hydra",
+      "FEATURES names unknown feature(s) sso; known: oidc, elements, enrollment-gate, account-deletion, hydra, notifications",
     ]);
   });
 

@@ -252,6 +252,34 @@ function isComplete(settings: Partial<Settings>): settings is Settings {
   );
 }
 
+/** The notifications feature's settings, required while it is on; never echoes a value. */
+function notificationProblems(settings: Partial<Settings>): string[] {
+  const problems: string[] = [];
+  const secret = settings.notifyWebhookSecret ?? "";
+  if (!secret)
+    problems.push(
+      "NOTIFY_WEBHOOK_SECRET is missing (32+ random characters, e.g. `openssl rand -hex 32`; or FEATURES=-notifications)",
+    );
+  else {
+    const weak = secretWeakness(secret);
+    if (weak) problems.push(`NOTIFY_WEBHOOK_SECRET ${weak}`);
+  }
+  const smtp = settings.notifySmtpUrl?.trim() ?? "";
+  let protocol = "";
+  try {
+    protocol = smtp ? new URL(smtp).protocol : "";
+  } catch {
+    protocol = "invalid";
+  }
+  if (protocol !== "smtp:" && protocol !== "smtps:")
+    problems.push(
+      smtp
+        ? "NOTIFY_SMTP_URL must be an smtp:// or smtps:// URL"
+        : "NOTIFY_SMTP_URL is missing (the SMTP server for security notifications; or FEATURES=-notifications)",
+    );
+  return problems;
+}
+
 /** Parses and validates the environment; throws ConfigError listing every problem at once. */
 export function parseConfig(env: Env): AppConfig {
   const problems: string[] = [];
@@ -270,6 +298,7 @@ export function parseConfig(env: Env): AppConfig {
     problems.push(
       'UI_KIT is "elements" but FEATURES turns elements off: set UI_KIT=ui or add elements to FEATURES',
     );
+  if (on("notifications")) problems.push(...notificationProblems(settings));
   if (problems.length > 0 || !isComplete(settings)) throw new ConfigError(problems);
 
   // A feature's settings mean nothing while it is off: no provider origin in the CSP, no

@@ -41,7 +41,8 @@ export type AppVariable = About & { setting: string } & (
     | { type: "redisUrl" }
     /** An http(s) URL that turns a feature on; unset, the feature is off. */
     | { type: "optionalUrl" }
-    | { type: "text"; default: string }
+    /** Free text; `secret` keeps its value out of .env.example (a feature checks it when on). */
+    | { type: "text"; default: string; secret?: true }
   );
 
 /**
@@ -160,6 +161,41 @@ export const VARIABLES = {
       "Ory Hydra's admin API (loopback only): the app is Hydra's login, consent and logout UI (`/oauth2/`). Unset: 404.",
     example: "http://127.0.0.1:4445",
   },
+  NOTIFY_WEBHOOK_SECRET: {
+    setting: "notifyWebhookSecret",
+    type: "text",
+    default: "",
+    secret: true,
+    feature: "notifications",
+    description:
+      "The secret Kratos's after-hooks send (`Authorization: Bearer …`) to `/api/hooks/security-event`: 32+ random characters, the same in Kratos's `web_hook` config. Required while the feature is on.",
+  },
+  NOTIFY_SMTP_URL: {
+    setting: "notifySmtpUrl",
+    type: "text",
+    default: "",
+    secret: true,
+    feature: "notifications",
+    description:
+      "Where security notifications are sent: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Required while the feature is on.",
+    example: "smtp://127.0.0.1:1025",
+  },
+  NOTIFY_MAIL_FROM: {
+    setting: "notifyMailFrom",
+    type: "text",
+    default: "",
+    feature: "notifications",
+    description:
+      "The notifications' sender (`Name <address>`). Unset: the brand's mail sender (brand/brand.mjs).",
+  },
+  NOTIFY_PLACE_HEADER: {
+    setting: "notifyPlaceHeader",
+    type: "text",
+    default: "",
+    feature: "notifications",
+    description:
+      "A request header a trusted proxy sets to the client's place (`cf-ipcountry`); shown in the mails of the app's own events. Unset: no place, the IP address only.",
+  },
   UI_KIT: {
     setting: "uiKit",
     type: "choice",
@@ -261,4 +297,4 @@ export function defaultText(v: Variable): string | undefined {
 }
 
 export const isRequired = (v: Variable): boolean => "required" in v && v.required;
-export const isSecret = (v: Variable): boolean => "secret" in v && v.secret;
+export const isSecret = (v: Variable): boolean => "secret" in v && v.secret === true;

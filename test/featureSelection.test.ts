@@ -7,8 +7,8 @@ describe("selectFeatures (FEATURES)", () => {
     ["", [...FEATURE_NAMES]],
     ["all", [...FEATURE_NAMES]],
     ["none", []],
-    ["-oidc", ["elements", "enrollment-gate", "account-deletion", "hydra"]],
-    ["all,-oidc,-elements", ["enrollment-gate", "account-deletion", "hydra"]],
+    ["-oidc", ["elements", "enrollment-gate", "account-deletion", "hydra", "notifications"]],
+    ["all,-oidc,-elements", ["enrollment-gate", "account-deletion", "hydra", "notifications"]],
     ["hydra", ["hydra"]],
     ["Elements, OIDC", ["oidc", "elements"]],
   ])("%j selects %j", (value, features) => {

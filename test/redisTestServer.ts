@@ -20,4 +20,6 @@ export const baseEnv = {
   KRATOS_PUBLIC_URL: "http://127.0.0.1:9",
   KRATOS_ADMIN_URL: "http://127.0.0.1:9",
   SESSION_SECRET: "3f9a1c7e5b2d8064af13ce97b5d2086e4c1a7f3b9e2d5c8061fa4b7e3d9c2a15",
+  NOTIFY_WEBHOOK_SECRET: "51a2c9d2e8c5b1609f3e7d2b5a8c0e3f6b9d2a5c8e1f4a7b0d3c6e9f2a5b8c1d",
+  NOTIFY_SMTP_URL: "smtp://127.0.0.1:9",
 };

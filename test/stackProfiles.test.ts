@@ -56,7 +56,7 @@ function overlayFor(ctx: ReturnType<typeof contextOf>, features: { kratos?: (c: 
 describe("stackChoices (FEATURES, UI_KIT, MAIL_CATCHER, LOGIN_STYLE, read once)", () => {
   it("selects every feature, the app's own kit and maildev by default", () => {
     expect(stackChoices({})).toEqual({
-      features: ["oidc", "elements", "enrollment-gate", "account-deletion", "hydra"],
+      features: ["oidc", "elements", "enrollment-gate", "account-deletion", "hydra", "notifications"],
       uiKit: "ui",
       mailCatcher: "maildev",
       loginStyle: undefined,

@@ -36,6 +36,8 @@ export interface TestConfig {
   hydraAdminUrl?: string;
   hydraPublicUrl?: string;
   hydraDemoRpUrl?: string;
+  /** The app's webhook secret (the notifications feature), to call its hook as Kratos does. */
+  notifyWebhookSecret?: string;
   uiKit: UiKit;
   /** Kratos's login style when the stack says (the bundled stacks do); unknown otherwise. */
   loginStyle?: LoginStyle;
@@ -76,6 +78,10 @@ export const VARIABLES: readonly Variable[] = [
   },
   { name: "HYDRA_PUBLIC_URL", what: "Ory Hydra's issuer URL (the hydra feature)" },
   { name: "HYDRA_DEMO_RP_URL", what: "the demo relying party (the hydra feature)" },
+  {
+    name: "NOTIFY_WEBHOOK_SECRET",
+    what: "the app's webhook secret (the notifications feature); its tests that call the hook as Kratos skip without it",
+  },
   {
     name: "UI_KIT",
     what: "elements when the app under test runs with UI_KIT=elements; @ui-kit tests skip otherwise",
@@ -211,6 +217,7 @@ export function parseTestConfig(env: Env): ParsedTestConfig {
     hydraAdminUrl: url("HYDRA_ADMIN_URL"),
     hydraPublicUrl: url("HYDRA_PUBLIC_URL"),
     hydraDemoRpUrl: url("HYDRA_DEMO_RP_URL"),
+    notifyWebhookSecret: env.NOTIFY_WEBHOOK_SECRET || undefined,
     uiKit: uiKit === "elements" ? "elements" : "ui",
     loginStyle: loginStyle === "unified" || loginStyle === "identifier_first" ? loginStyle : undefined,
     features: selected.ok ? selected.features : [],

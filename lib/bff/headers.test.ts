@@ -89,9 +89,10 @@ describe("forwardRequestHeaders", () => {
     }
   });
 
-  it("sets X-Forwarded-For from the client IP only, replacing what the client sent", () => {
+  it("sets X-Forwarded-For and True-Client-Ip from the client IP only, replacing what the client sent", () => {
     const out = forwardRequestHeaders(incoming, resolved(incoming), { clientIp: "203.0.113.7" });
     expect(out.get("x-forwarded-for")).toBe("203.0.113.7");
+    expect(out.get("true-client-ip")).toBe("203.0.113.7");
   });
 
   it("sets no X-Forwarded-For without a client IP", () => {

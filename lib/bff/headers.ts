@@ -32,7 +32,11 @@ export function forwardRequestHeaders(
   }
   for (const [name, value] of Object.entries(credentialHeaders(resolved.credential, resolved.otherCookies)))
     out.set(name, value);
-  if (opts.clientIp) out.set("x-forwarded-for", opts.clientIp);
+  if (opts.clientIp) {
+    out.set("x-forwarded-for", opts.clientIp);
+    // The one address header Kratos passes on to its webhooks (features/notifications/).
+    out.set("true-client-ip", opts.clientIp);
+  }
   return out;
 }
 

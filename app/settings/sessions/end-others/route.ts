@@ -5,6 +5,7 @@ import { readAppPost, seeOther, withKratos } from "@/lib/http/appPost";
 import { loginPath } from "@/lib/http/paths";
 import { listMyOtherSessions, revokeAllMyOtherSessions } from "@/lib/kratos/client";
 import { markRevoked } from "@/lib/session/revocations";
+import { notifySessionsEnded } from "@/features/notifications/server/sessionEvents";
 
 export async function POST(req: NextRequest) {
   const post = await readAppPost(req, "/settings/sessions");
@@ -15,6 +16,13 @@ export async function POST(req: NextRequest) {
     if (!others || !(await revokeAllMyOtherSessions(post.credential)))
       return seeOther(loginPath({ returnTo: "/settings/sessions" }));
     await markRevoked(others.map((s) => s.id));
+    const ended = { type: "other_sessions_ended", count: others.length } as const;
+    notifySessionsEnded(
+      req.headers,
+      post.credential,
+      ended,
+      others.map((s) => s.id),
+    );
     return seeOther("/settings/sessions?notice=other_sessions_ended");
   });
 }

@@ -7,6 +7,7 @@ import { loginPath } from "@/lib/http/paths";
 import { revokeMyOtherSession } from "@/lib/kratos/client";
 import { KratosResponseError } from "@/lib/kratos/errors";
 import { markRevoked } from "@/lib/session/revocations";
+import { notifySessionsEnded } from "@/features/notifications/server/sessionEvents";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,6 +29,7 @@ export async function POST(req: NextRequest) {
       throw err;
     }
     await markRevoked([id]);
+    notifySessionsEnded(req.headers, post.credential, { type: "session_ended" }, [id]);
     return seeOther("/settings/sessions?notice=session_ended");
   });
 }
