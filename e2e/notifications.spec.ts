@@ -106,6 +106,11 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
     );
     await mailedAfter(user, /New backup codes were created/, () =>
       inSettings(async () => {
+        // Codes that are set up are shown first; the new set replaces them once confirmed.
+        await page
+          .locator('section[data-group="lookup_secret"]')
+          .getByRole("button", { name: "Show backup codes" })
+          .click();
         await settings.generateBackupCodes();
         await settings.confirmBackupCodes();
         await expect(settings.status("lookup_secret")).toContainText("Set up");
