@@ -115,10 +115,10 @@ test(
     // A password account that can reach aal2 (password + email code), linked to the provider
     // that hosts mailboxes (OIDC_MAILBOX_PROVIDERS): signing in there stands for the inbox.
     const user = await registerAndLogin(page, "exposed-mailbox");
-    await openSettings(page, user);
+    await openSettings(page, user, "linked-accounts");
     await settings.linkButton(MAIL.label).click();
     await oidcProvider.signInAndAllow(user.email);
-    await settings.expectOpen();
+    await settings.expectSection("linked-accounts");
     await signOut(page);
 
     // 1. The first factor: the mailbox provider, through the app.

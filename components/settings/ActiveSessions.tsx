@@ -53,13 +53,16 @@ function SessionItem({ row, t, format }: { row: SessionRow; t: Translate; format
   );
 }
 
-/** "Where you're signed in": this device first, each other one with its own sign-out button. */
+/**
+ * "Where you're signed in": this device first, each other one with its own sign-out button. Its
+ * settings section's page title says the same, so its own heading is for screen readers only.
+ */
 export async function ActiveSessions({ rows }: { rows: SessionRow[] | null }) {
   const [t, format] = await Promise.all([getTranslations("sessions"), getFormatter()]);
   const others = rows?.filter((r) => !r.current).length ?? 0;
   return (
-    <section aria-labelledby="sessions-title" id="sessions" className="border-t border-line pt-6">
-      <h2 id="sessions-title" className="text-lg font-semibold">
+    <section aria-labelledby="sessions-title" id="sessions">
+      <h2 id="sessions-title" className="sr-only">
         {t("title")}
       </h2>
       {rows ? (

@@ -1,12 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { dangerButton } from "@/components/ui/buttonStyles";
 
-/** Account deletion: the email typed as confirmation; the route asks for a fresh sign-in first if needed. */
+/**
+ * Account deletion: the email typed as confirmation; the route asks for a fresh sign-in first if
+ * needed. Its settings section's page title says the same, so its heading is for screen readers only.
+ */
 export async function DeleteAccount({ privilegedMinutes }: { privilegedMinutes: number }) {
   const t = await getTranslations("deleteAccount");
   return (
-    <section aria-labelledby="delete-account-title" id="delete-account" className="border-t border-line pt-6">
-      <h2 id="delete-account-title" className="text-lg font-semibold">
+    <section aria-labelledby="delete-account-title" id="delete-account">
+      <h2 id="delete-account-title" className="sr-only">
         {t("title")}
       </h2>
       <p className="mt-1 text-sm text-muted">{t("explain", { minutes: privilegedMinutes })}</p>
