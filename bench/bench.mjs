@@ -42,7 +42,7 @@ function signinSpec(target, base, users) {
 
 async function buildFloor() {
   const stamp = path.join(FLOOR_DIR, "built-with-next");
-  const version = `${nextVersion()} webpack, ping + whoami`;
+  const version = `${nextVersion()} webpack, ping + whoami v2`;
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === version) return;
   rmSync(FLOOR_DIR, { recursive: true, force: true });
   mkdirSync(path.join(FLOOR_DIR, "app", "api", "ping"), { recursive: true });
@@ -73,8 +73,9 @@ async function buildFloor() {
       'import http from "node:http";',
       'export const dynamic = "force-dynamic";',
       "const agent = new http.Agent({ keepAlive: true });",
-      'const upstream = new URL("/sessions/whoami", process.env.KRATOS_PUBLIC_URL);',
       "export function GET(request) {",
+      "  // Read at request time: the build evaluates this module without the variable.",
+      '  const upstream = new URL("/sessions/whoami", process.env.KRATOS_PUBLIC_URL);',
       '  const headers = { accept: "application/json", cookie: request.headers.get("cookie") ?? "" };',
       "  return new Promise((resolve, reject) => {",
       "    http",
