@@ -101,24 +101,28 @@ export async function createLogoutFlow(credential: Credential): Promise<LogoutFl
 }
 
 /**
- * The credential types an identity can really use (admin API). Only WebAuthn and passkey
- * configs are asked for (public keys, to tell empty entries apart); never TOTP or lookup
- * secrets.
+ * An identity from the admin API with the configs of `types` decrypted. Only what a caller
+ * needs is asked for: WebAuthn and passkey configs are public keys; lookup_secret (the settings'
+ * "backup codes left") stays on the server, and TOTP and OIDC configs are never asked for.
  */
+async function adminIdentity(identityId: string, types: readonly string[]): Promise<Identity> {
+  const url = kratosUrl(
+    getConfig().kratosAdminUrl,
+    `admin/identities/${encodeURIComponent(identityId)}`,
+    `?${types.map((t) => `include_credential=${t}`).join("&")}`,
+  );
+  return json<Identity>(await call(url, { headers: { accept: "application/json" } }));
+}
+
 /** What the factor policy reads of an identity: usable credential types, linked OIDC providers. */
 export interface UsableCredentials {
   credentialTypes: string[];
   oidcProviders: string[];
 }
 
+/** The credential types an identity can really use (the configs tell empty entries apart). */
 export async function getUsableCredentials(identityId: string): Promise<UsableCredentials> {
-  const url = kratosUrl(
-    getConfig().kratosAdminUrl,
-    `admin/identities/${encodeURIComponent(identityId)}`,
-    "?include_credential=webauthn&include_credential=passkey",
-  );
-  const res = await call(url, { headers: { accept: "application/json" } });
-  const identity = await json<Identity>(res);
+  const identity = await adminIdentity(identityId, ["webauthn", "passkey"]);
   const credentials = identity.credentials as
     Record<string, { config?: unknown; identifiers?: string[] }> | undefined;
   return {
@@ -129,13 +133,7 @@ export async function getUsableCredentials(identityId: string): Promise<UsableCr
 
 /** What the settings sections say is set up, from the identity's credentials (admin API). */
 export async function getCredentialFacts(identityId: string): Promise<CredentialFacts> {
-  const url = kratosUrl(
-    getConfig().kratosAdminUrl,
-    `admin/identities/${encodeURIComponent(identityId)}`,
-    "?include_credential=webauthn&include_credential=passkey&include_credential=lookup_secret",
-  );
-  const res = await call(url, { headers: { accept: "application/json" } });
-  const identity = await json<Identity>(res);
+  const identity = await adminIdentity(identityId, ["webauthn", "passkey", "lookup_secret"]);
   return credentialFacts(identity.credentials as Parameters<typeof credentialFacts>[0]);
 }
 

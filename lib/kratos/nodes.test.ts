@@ -82,6 +82,19 @@ const csrf = input("default", { name: "csrf_token", type: "hidden", value: "csrf
 const hiddenIdentifier = input("default", { name: "identifier", type: "hidden", value: "a@example.test" });
 
 /** A v1.3.1 registration flow with password and passkey (node order as Kratos sends it). */
+/** The password group's field and its submit button, labelled `submit`. */
+function passwordFields(submit: { id: number; text: string }): UiNode[] {
+  return [
+    input("password", {
+      name: "password",
+      type: "password",
+      required: true,
+      label: { id: 1070001, text: "Password" },
+    }),
+    input("password", { name: "method", type: "submit", value: "password", label: submit }),
+  ];
+}
+
 function registrationNodes(): UiNode[] {
   return [
     input("default", {
@@ -100,18 +113,7 @@ function registrationNodes(): UiNode[] {
       label: { id: 1040007, text: "Sign up with passkey" },
     }),
     input("passkey", { name: "passkey_create_data", type: "hidden", value: "{}" }),
-    input("password", {
-      name: "password",
-      type: "password",
-      required: true,
-      label: { id: 1070001, text: "Password" },
-    }),
-    input("password", {
-      name: "method",
-      type: "submit",
-      value: "password",
-      label: { id: 1040001, text: "Sign up" },
-    }),
+    ...passwordFields({ id: 1040001, text: "Sign up" }),
   ];
 }
 
@@ -196,18 +198,7 @@ function settingsNodes(): UiNode[] {
       value: "profile",
       label: { id: 1070003, text: "Save" },
     }),
-    input("password", {
-      name: "password",
-      type: "password",
-      required: true,
-      label: { id: 1070001, text: "Password" },
-    }),
-    input("password", {
-      name: "method",
-      type: "submit",
-      value: "password",
-      label: { id: 1070003, text: "Save" },
-    }),
+    ...passwordFields({ id: 1070003, text: "Save" }),
     input("totp", { name: "method", type: "submit", value: "totp", label: { id: 1070003, text: "Save" } }),
   ];
 }
@@ -614,18 +605,7 @@ function credentialsNodes(): UiNode[] {
     script("webauthn", "webauthn_script"),
     passkeyAutofill(),
     input("passkey", { name: "passkey_challenge", type: "hidden", value: "{}" }),
-    input("password", {
-      name: "password",
-      type: "password",
-      required: true,
-      label: { id: 1070001, text: "Password" },
-    }),
-    input("password", {
-      name: "method",
-      type: "submit",
-      value: "password",
-      label: { id: 1010022, text: "Sign in with password" },
-    }),
+    ...passwordFields({ id: 1010022, text: "Sign in with password" }),
     input("passkey", {
       name: "passkey_login_trigger",
       type: "button",
