@@ -63,6 +63,7 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
 
     // The owner switched to German: the mail of their change and the ones after are German.
     const newPassword = newUser().password;
+    await settings.goTo("password");
     await speak(page, "de");
     const changed = await mailedAfter(user, /Passwort wurde geändert/, () =>
       settings.changePassword(newPassword),

@@ -48,6 +48,7 @@ test.describe("settings sections", { tag: "@settings" }, () => {
     await openSettings(page, user);
     const sections = enabledSettingsSections();
     await expect(settings.nav.getByRole("link")).toHaveCount(sections.length);
+    await expect(settings.nav).toHaveAccessibleName("Settings sections");
     for (const id of sections) {
       await settings.open(id);
       await settings.expectSection(id);
@@ -55,6 +56,7 @@ test.describe("settings sections", { tag: "@settings" }, () => {
     }
     // By the navigation, from the last one back through all of them.
     for (const id of sections) {
+      await expect(settings.navLink(id)).toContainText(SECTIONS[id].name);
       await settings.navLink(id).click();
       await settings.expectSection(id);
     }
