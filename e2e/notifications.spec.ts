@@ -108,6 +108,7 @@ test.describe("security notifications", { tag: "@notifications" }, () => {
     await mailedAfter(user, /New backup codes were created/, () =>
       inSettings(async () => {
         // Codes that are set up are shown first; the new set replaces them once confirmed.
+        await settings.goTo("two-factor");
         await page
           .locator('section[data-group="lookup_secret"]')
           .getByRole("button", { name: "Show backup codes" })
